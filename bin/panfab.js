@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the panfab command: runs the compiled CLI.
+import { main } from '../dist/src/cli/main.js';
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`panfab: internal error: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 70; },
+);

@@ -1,0 +1,100 @@
+/**
+ * The catalogue of stable diagnostic codes.
+ *
+ * Ranges: PF1xx syntax (PF10x lexing/grammar = panc ParseException, PF11x-PF19x per-file
+ * compile-time checks = panc SyntaxException), PF2xx evaluation, PF3xx validation, PF4xx site
+ * checks, PF5xx artifacts, PF6xx deploy/serve, PF7xx command line and configuration,
+ * PF9xx system. A code, once published, keeps its meaning; retired codes are never reused.
+ */
+import type { Severity } from './diagnostic.js';
+
+/** The reference compiler's error classes, used to map our codes to panc verdicts. */
+export type PanErrorClass = 'Parse' | 'Syntax' | 'Evaluation' | 'Validation' | 'System';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  /** Short title used in documentation and SARIF rule descriptions. */
+  readonly title: string;
+  /** The panc error class this code corresponds to, for Pan compilation errors. */
+  readonly panClass?: PanErrorClass;
+}
+
+const CATALOGUE = {
+  // --- lexing and grammar (panc ParseException) ---
+  PF100: { severity: 'error', title: 'unexpected character', panClass: 'Parse' },
+  PF101: { severity: 'error', title: 'unexpected token', panClass: 'Parse' },
+  PF102: { severity: 'error', title: 'unterminated string literal', panClass: 'Parse' },
+  PF103: { severity: 'error', title: 'invalid escape sequence', panClass: 'Parse' },
+  PF104: { severity: 'error', title: 'unterminated heredoc', panClass: 'Parse' },
+  PF105: { severity: 'error', title: 'malformed annotation', panClass: 'Parse' },
+  PF106: { severity: 'error', title: 'missing template declaration', panClass: 'Parse' },
+  PF107: { severity: 'error', title: 'invalid numeric literal', panClass: 'Parse' },
+  PF108: { severity: 'error', title: 'numeric literal out of range', panClass: 'System' },
+  // --- per-file compile-time checks (panc SyntaxException) ---
+  PF110: { severity: 'error', title: 'template name does not match file', panClass: 'Syntax' },
+  PF111: { severity: 'error', title: 'statement not allowed in this template kind', panClass: 'Syntax' },
+  PF112: { severity: 'error', title: 'invalid path', panClass: 'Syntax' },
+  PF113: { severity: 'error', title: 'duplicate definition in one file', panClass: 'Syntax' },
+  PF114: { severity: 'error', title: 'invalid built-in function call', panClass: 'Syntax' },
+  PF115: { severity: 'error', title: 'constant expression fails', panClass: 'Syntax' },
+  PF116: { severity: 'error', title: 'invalid default value', panClass: 'Syntax' },
+  PF117: { severity: 'error', title: 'invalid use of an automatic variable', panClass: 'Syntax' },
+  PF118: { severity: 'error', title: 'construct not allowed in a restricted context', panClass: 'Syntax' },
+  PF119: { severity: 'error', title: 'invalid include', panClass: 'Syntax' },
+  PF120: { severity: 'error', title: 'invalid prefix', panClass: 'Syntax' },
+  PF121: { severity: 'error', title: 'invalid regular expression', panClass: 'Syntax' },
+  PF122: { severity: 'error', title: 'invalid template name', panClass: 'Syntax' },
+  PF123: { severity: 'error', title: 'invalid type definition', panClass: 'Syntax' },
+  // --- evaluation (panc EvaluationException) ---
+  PF200: { severity: 'error', title: 'evaluation error', panClass: 'Evaluation' },
+  PF201: { severity: 'error', title: 'incompatible replacement (type stability)', panClass: 'Evaluation' },
+  PF202: { severity: 'error', title: 'undefined variable', panClass: 'Evaluation' },
+  PF203: { severity: 'error', title: 'undefined function', panClass: 'Evaluation' },
+  PF204: { severity: 'error', title: 'template not found', panClass: 'Evaluation' },
+  PF205: { severity: 'error', title: 'include not allowed between these template kinds', panClass: 'Evaluation' },
+  PF206: { severity: 'error', title: 'final path or variable modified', panClass: 'Evaluation' },
+  PF207: { severity: 'error', title: 'loop iteration limit exceeded', panClass: 'Evaluation' },
+  PF208: { severity: 'error', title: 'call depth limit exceeded', panClass: 'Evaluation' },
+  PF209: { severity: 'error', title: 'user-initiated error', panClass: 'Evaluation' },
+  PF210: { severity: 'error', title: 'invalid arguments to a built-in function', panClass: 'Evaluation' },
+  PF211: { severity: 'error', title: 'duplicate definition', panClass: 'Evaluation' },
+  PF212: { severity: 'error', title: 'undefined type', panClass: 'Evaluation' },
+  PF213: { severity: 'error', title: 'circular object dependency', panClass: 'Evaluation' },
+  PF214: { severity: 'error', title: 'invalid path or term', panClass: 'Evaluation' },
+  PF215: { severity: 'error', title: 'invalid operands', panClass: 'Evaluation' },
+  PF216: { severity: 'error', title: 'path does not exist', panClass: 'Evaluation' },
+  PF217: { severity: 'error', title: 'error in an included template', panClass: 'Evaluation' },
+  PF218: { severity: 'error', title: 'invalid range', panClass: 'Evaluation' },
+  PF219: { severity: 'error', title: 'resource size limit exceeded', panClass: 'Evaluation' },
+  PF220: { severity: 'error', title: 'deprecated feature', panClass: 'Evaluation' },
+  PF221: { severity: 'warning', title: 'deprecated feature' },
+  // --- validation (panc ValidationException) ---
+  PF300: { severity: 'error', title: 'undefined element in profile', panClass: 'Validation' },
+  PF301: { severity: 'error', title: 'bound path does not exist', panClass: 'Validation' },
+  PF302: { severity: 'error', title: 'value has the wrong type', panClass: 'Validation' },
+  PF303: { severity: 'error', title: 'value outside range', panClass: 'Validation' },
+  PF304: { severity: 'error', title: 'record field error', panClass: 'Validation' },
+  PF305: { severity: 'error', title: 'not a possible choice value', panClass: 'Validation' },
+  PF306: { severity: 'error', title: 'invalid link', panClass: 'Validation' },
+  PF307: { severity: 'error', title: 'user-defined validation failed', panClass: 'Validation' },
+  PF308: { severity: 'error', title: 'referenced object failed validation', panClass: 'Validation' },
+  // --- command line, configuration, files ---
+  PF700: { severity: 'error', title: 'invalid command-line usage' },
+  PF701: { severity: 'error', title: 'invalid configuration' },
+  PF702: { severity: 'error', title: 'file not found' },
+  // --- system ---
+  PF900: { severity: 'error', title: 'input/output error', panClass: 'System' },
+  PF901: { severity: 'error', title: 'internal error', panClass: 'System' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CATALOGUE;
+
+/** Catalogue entry of a code. */
+export function codeInfo(code: DiagnosticCode): CodeInfo {
+  return CATALOGUE[code];
+}
+
+/** Every code with its entry, in code order (for documentation and SARIF rules). */
+export function allCodes(): Array<[DiagnosticCode, CodeInfo]> {
+  return (Object.keys(CATALOGUE) as DiagnosticCode[]).sort().map((c) => [c, CATALOGUE[c]]);
+}

@@ -1,0 +1,146 @@
+/**
+ * The Pan data model: properties are JavaScript primitives (long = bigint, double = number,
+ * string, boolean), resources are PanList / PanDict, `undef` is `undefined`, `null` is `null`.
+ * Dict keys iterate in Java string order (UTF-16 code-unit order, JavaScript's default).
+ */
+
+export type Property = bigint | number | string | boolean;
+export type Resource = PanList | PanDict;
+/** A value that may appear in a finished profile. */
+export type Element = Property | Resource;
+/** Any value during evaluation: an element, undef (`undefined`) or null. */
+export type Value = Element | undefined | null;
+
+/** Kind names as panc prints them in messages and XML tags. */
+export type Kind = 'boolean' | 'long' | 'double' | 'string' | 'list' | 'nlist' | 'undef' | 'null';
+
+/** An ordered list of values. */
+export class PanList {
+  constructor(public items: Value[] = []) {}
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+/** A dict (panc: nlist): string keys, iterated in sorted order. */
+export class PanDict {
+  private sorted: string[] | null = null;
+  constructor(public readonly map: Map<string, Value> = new Map()) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+  get(key: string): Value {
+    return this.map.get(key);
+  }
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+  set(key: string, value: Value): void {
+    if (!this.map.has(key)) this.sorted = null;
+    this.map.set(key, value);
+  }
+  delete(key: string): boolean {
+    const had = this.map.delete(key);
+    if (had) this.sorted = null;
+    return had;
+  }
+  /** Keys in Java string order. The returned array must not be modified. */
+  keys(): readonly string[] {
+    if (this.sorted === null) this.sorted = [...this.map.keys()].sort();
+    return this.sorted;
+  }
+}
+
+/** The kind of a value. */
+export function kindOf(v: Value): Kind {
+  switch (typeof v) {
+    case 'bigint':
+      return 'long';
+    case 'number':
+      return 'double';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'undefined':
+      return 'undef';
+    default:
+      if (v === null) return 'null';
+      return v instanceof PanList ? 'list' : 'nlist';
+  }
+}
+
+export function isProperty(v: Value): v is Property {
+  const t = typeof v;
+  return t === 'bigint' || t === 'number' || t === 'string' || t === 'boolean';
+}
+
+export function isResource(v: Value): v is Resource {
+  return v instanceof PanList || v instanceof PanDict;
+}
+
+/** Deep copy of a value (properties are immutable and returned as is). */
+export function deepCopy<T extends Value>(v: T): T {
+  if (v instanceof PanList) return new PanList(v.items.map(deepCopy)) as T;
+  if (v instanceof PanDict) {
+    const m = new Map<string, Value>();
+    for (const [k, x] of v.map) m.set(k, deepCopy(x));
+    return new PanDict(m) as T;
+  }
+  return v;
+}
+
+/** Deep equality as panc's `index()` uses it: same kinds and values (long 1 differs from double 1.0). */
+export function deepEqual(a: Value, b: Value): boolean {
+  if (a instanceof PanList) {
+    if (!(b instanceof PanList) || a.items.length !== b.items.length) return false;
+    return a.items.every((x, i) => deepEqual(x, b.items[i]));
+  }
+  if (a instanceof PanDict) {
+    if (!(b instanceof PanDict) || a.size !== b.size) return false;
+    for (const [k, x] of a.map) if (!b.has(k) || !deepEqual(x, b.get(k))) return false;
+    return true;
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  return a === b;
+}
+
+const LONG_MIN = -(1n << 63n);
+/** Wraps a bigint to a signed 64-bit long, as Java arithmetic does. */
+export function wrapLong(v: bigint): bigint {
+  return BigInt.asIntN(64, v);
+}
+export { LONG_MIN };
+
+/**
+ * Java's `Double.toString`: plain notation for 1e-3 <= |x| < 1e7 with at least one fractional
+ * digit, otherwise `d.dddEn` (no `+` in the exponent). Digits are the shortest that round-trip.
+ */
+export function formatDouble(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(x);
+  const sign = x < 0 ? '-' : '';
+  if (abs >= 1e-3 && abs < 1e7) {
+    const s = abs.toString();
+    if (s.includes('e')) return sign + plainFromExponential(abs);
+    return sign + (s.includes('.') ? s : s + '.0');
+  }
+  const [mantissa, exp] = abs.toExponential().split('e');
+  const m = mantissa!.includes('.') ? mantissa! : mantissa + '.0';
+  return `${sign}${m}E${exp!.startsWith('+') ? exp!.slice(1) : exp}`;
+}
+
+function plainFromExponential(abs: number): string {
+  // Only reached for small numbers JavaScript prints as e.g. 1e-3 boundary cases.
+  const [mantissa, expStr] = abs.toExponential().split('e');
+  const exp = Number(expStr);
+  const digits = mantissa!.replace('.', '');
+  if (exp < 0) return '0.' + '0'.repeat(-exp - 1) + digits;
+  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1);
+  return intPart + '.' + (frac.length > 0 ? frac : '0');
+}
