@@ -125,22 +125,11 @@ export function formatDouble(x: number): string {
   const abs = Math.abs(x);
   const sign = x < 0 ? '-' : '';
   if (abs >= 1e-3 && abs < 1e7) {
+    // JavaScript prints this range without an exponent, with the same shortest digits.
     const s = abs.toString();
-    if (s.includes('e')) return sign + plainFromExponential(abs);
     return sign + (s.includes('.') ? s : s + '.0');
   }
   const [mantissa, exp] = abs.toExponential().split('e');
   const m = mantissa!.includes('.') ? mantissa! : mantissa + '.0';
   return `${sign}${m}E${exp!.startsWith('+') ? exp!.slice(1) : exp}`;
-}
-
-function plainFromExponential(abs: number): string {
-  // Only reached for small numbers JavaScript prints as e.g. 1e-3 boundary cases.
-  const [mantissa, expStr] = abs.toExponential().split('e');
-  const exp = Number(expStr);
-  const digits = mantissa!.replace('.', '');
-  if (exp < 0) return '0.' + '0'.repeat(-exp - 1) + digits;
-  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  const frac = digits.slice(exp + 1);
-  return intPart + '.' + (frac.length > 0 ? frac : '0');
 }
