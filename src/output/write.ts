@@ -1,0 +1,62 @@
+/**
+ * Writes the output files of compiled objects: `<output-dir>/<object name>.<suffix>`, with
+ * subdirectories for names containing `/`. Each file is written to a temporary file in the
+ * same directory and renamed into place, so readers never see a partial file. A failed
+ * object (no profile, or any error) writes nothing.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DiagnosticError, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import type { ObjectResult } from '../pan/compiler-api.js';
+import type { OutputFormat } from './formats.js';
+
+let temporaryCounter = 0;
+
+/** True if the object compiled and validated without error, so its outputs may be written. */
+export function isSuccessful(result: ObjectResult): boolean {
+  return result.profile !== undefined && !hasErrors(result.diagnostics);
+}
+
+/** The path of one output file of an object. */
+export function outputPath(outputDir: string, objectName: string, format: OutputFormat): string {
+  const segments = objectName.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) {
+    throw new DiagnosticError(diagnostic('PF900', `invalid object name for an output file: '${objectName}'`));
+  }
+  return path.join(outputDir, ...segments) + '.' + format.suffix;
+}
+
+/**
+ * Writes every format of a successful object and returns the paths written (empty for a
+ * failed object). Throws a DiagnosticError (PF900) when a file cannot be written.
+ */
+export async function writeObjectOutputs(
+  result: ObjectResult,
+  formats: readonly OutputFormat[],
+  outputDir: string,
+): Promise<string[]> {
+  if (!isSuccessful(result)) return [];
+  const output = { profile: result.profile!, dependencies: result.dependencies };
+  const written: string[] = [];
+  for (const format of formats) {
+    const target = outputPath(outputDir, result.name, format);
+    await writeAtomically(target, format.render(output));
+    written.push(target);
+  }
+  return written;
+}
+
+/** Writes `data` to `target` through a temporary file in the same directory. */
+export async function writeAtomically(target: string, data: Buffer): Promise<void> {
+  const dir = path.dirname(target);
+  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  } catch (err) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DiagnosticError(diagnostic('PF900', `cannot write output file ${target}: ${reason}`));
+  }
+}
