@@ -1,0 +1,114 @@
+/**
+ * The Pan compiler's entry point (contract in compiler-api.ts): compiles the requested object
+ * templates and every other object reached through external paths — build, defaults,
+ * validation stages 1 and 2 — and returns one result per object, sorted by name. Each failing
+ * object reports exactly one error.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compileExpr } from './check/expr.js';
+import { preEvaluate } from './check/preeval.js';
+import { DEFAULT_COMPILE_OPTIONS, type CompileOptions, type CompileRequest, type Dependency, type ObjectResult } from './compiler-api.js';
+import { PanDict, kindOf } from './element.js';
+import { PanError, asPanError } from './errors.js';
+import { copyValue, freeze } from './protect.js';
+import { Session, type ObjectState } from './session.js';
+import { parseTemplate } from '../syntax/parse.js';
+
+/** Compiles object templates given as files. */
+export async function compile(request: CompileRequest): Promise<ObjectResult[]> {
+  const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, ...request.options };
+  let initial: PanDict;
+  try {
+    initial = initialRoot(options.initialData);
+  } catch (e) {
+    const err = asPanError(e);
+    return request.files.map((f) => failedFile(f, err));
+  }
+  const session = new Session(options, () => copyValue(initial));
+  const results: ObjectResult[] = [];
+  const requested: ObjectState[] = [];
+  for (const file of [...request.files].sort()) {
+    const outcome = requestFile(session, file);
+    if (outcome instanceof PanError) results.push(failedFile(file, outcome));
+    else if (outcome !== undefined) requested.push(outcome);
+  }
+  for (const st of requested) session.validate2(st);
+  const done = new Set<string>();
+  let pending = [...session.objects.values()];
+  while (pending.length > 0) {
+    for (const st of pending) {
+      if (done.has(st.name)) continue;
+      done.add(st.name);
+      results.push(objectResult(session, st));
+    }
+    pending = [...session.objects.values()].filter((st) => !done.has(st.name));
+  }
+  return results.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Compiles a requested file; returns the built object, nothing for non-object templates, or the error. */
+function requestFile(session: Session, file: string): ObjectState | PanError | undefined {
+  let tpl;
+  try {
+    tpl = session.loader.load({ absPath: path.resolve(file), displayPath: file });
+  } catch (e) {
+    return asPanError(e);
+  }
+  if (tpl.kind !== 'object') return undefined;
+  return session.buildObject(tpl.name);
+}
+
+function failedFile(file: string, error: PanError): ObjectResult {
+  const name = path.basename(file).replace(/\.(pan|tpl)$/, '');
+  return { name, file, diagnostics: [error.toDiagnostic()], dependencies: [] };
+}
+
+function objectResult(session: Session, st: ObjectState): ObjectResult {
+  const failure = st.status === 'built' ? session.validate2(st) : st.error ?? null;
+  const diagnostics: Diagnostic[] = [...st.warnings];
+  if (failure !== null) diagnostics.unshift(failure.toDiagnostic());
+  const result: { -readonly [K in keyof ObjectResult]: ObjectResult[K] } = {
+    name: st.name,
+    diagnostics,
+    dependencies: dependenciesOf(session, st),
+  };
+  if (st.file !== undefined) result.file = st.file;
+  if (failure === null && st.build !== undefined) {
+    result.profile = st.build.root;
+    if (st.build.provenance !== undefined) result.provenance = st.build.provenance;
+  }
+  return result;
+}
+
+/** The `.dep` entries of an object: its own and those of every object it reached, sorted. */
+function dependenciesOf(session: Session, st: ObjectState): Dependency[] {
+  const all = new Map<string, Dependency>();
+  for (const o of session.reachable(st)) {
+    for (const [k, d] of o.build?.dependencies ?? []) all.set(k, d);
+  }
+  return [...all.values()].sort(
+    (a, b) => cmp(a.name, b.name) || cmp(a.type, b.type) || cmp(a.location, b.location),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Evaluates the initial-data DML (panc `--initial-data`) to the root dict every build starts from. */
+function initialRoot(initialData: string | undefined): PanDict {
+  if (initialData === undefined) return freeze(new PanDict());
+  const text = `unique template panfab_initial_data;\nvariable PANFAB_INITIAL_DATA = ${initialData};\n`;
+  const parsed = parseTemplate(text, '<initial-data>');
+  const stmt = parsed.ast?.statements[0];
+  if (stmt === undefined || stmt.kind !== 'Variable') {
+    throw new PanError('PF701', `syntax error when evaluating root element: ${parsed.diagnostics[0]?.message ?? initialData}`);
+  }
+  const pre = preEvaluate(compileExpr(stmt.value, { restricted: false, debugEnabled: false }));
+  if (!pre.ok) throw new PanError('PF701', `syntax error when evaluating root element: ${pre.error.message}`);
+  if (!(pre.value instanceof PanDict)) {
+    throw new PanError('PF701', `root element must be an nlist, not ${kindOf(pre.value)}`);
+  }
+  return pre.value;
+}

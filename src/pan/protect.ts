@@ -1,0 +1,53 @@
+/**
+ * Protected (immutable, copy-on-write) resources. Values that panc protects — constant statement
+ * values, type defaults, global variable values, finished profiles — are frozen here so they can
+ * be shared without copying; any write goes through `writable`, which makes a shallow copy whose
+ * children stay frozen. Invariant: every descendant of a frozen resource is frozen.
+ */
+import { PanDict, PanList, type Resource, type Value } from './element.js';
+
+const frozen = new WeakSet<Resource>();
+
+/** True if the value is a frozen resource. */
+export function isFrozen(v: Value): boolean {
+  return (v instanceof PanList || v instanceof PanDict) && frozen.has(v);
+}
+
+/** Freezes a value and all its descendants in place; returns the value. */
+export function freeze<T extends Value>(v: T): T {
+  if (v instanceof PanList) {
+    if (frozen.has(v)) return v;
+    frozen.add(v);
+    for (const x of v.items) freeze(x);
+  } else if (v instanceof PanDict) {
+    if (frozen.has(v)) return v;
+    frozen.add(v);
+    for (const x of v.map.values()) freeze(x);
+  }
+  return v;
+}
+
+/** A writable version of a resource: the resource itself, or a shallow copy if it is frozen. */
+export function writable<T extends Resource>(r: T): T {
+  if (!frozen.has(r)) return r;
+  if (r instanceof PanList) return new PanList(r.items.slice()) as T;
+  return new PanDict(new Map((r as PanDict).map)) as T;
+}
+
+/**
+ * Deep copy that shares frozen sub-trees (they are immutable). Used wherever panc duplicates an
+ * element; throws RangeError on absurdly deep nesting, which callers report as a stack overflow.
+ */
+export function copyValue<T extends Value>(v: T): T {
+  if (v instanceof PanList) {
+    if (frozen.has(v)) return v;
+    return new PanList(v.items.map(copyValue)) as T;
+  }
+  if (v instanceof PanDict) {
+    if (frozen.has(v)) return v;
+    const m = new Map<string, Value>();
+    for (const [k, x] of v.map) m.set(k, copyValue(x));
+    return new PanDict(m) as T;
+  }
+  return v;
+}

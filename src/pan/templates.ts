@@ -1,0 +1,84 @@
+/**
+ * Loading checked templates for a compilation run: locating, parsing (Parse errors), checking
+ * (Syntax errors), per-process caching of the checked form, and the conversions panc applies
+ * when a template is loaded by another one (Syntax errors become Evaluation errors, the declared
+ * name must match the requested one).
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { cachedCompile, SourceReader } from '../source/cache.js';
+import type { FoundFile } from '../source/locate.js';
+import { compileTemplate, type CheckOptions } from './check/template.js';
+import { PanError, asPanError, isSyntax } from './errors.js';
+import type { CompiledTemplate } from './ir.js';
+
+/** Converts a parser diagnostic into a PanError (Parse class, or System for overflowing literals). */
+function parseError(d: Diagnostic): PanError {
+  return new PanError(d.code, d.message, d.span);
+}
+
+/** A fresh copy of a cached error (errors are completed in place while they propagate). */
+function copyError(e: PanError): PanError {
+  const c = new PanError(e.code, e.message, e.span, e.frames);
+  c.path = e.path;
+  return c;
+}
+
+/** Loads checked templates; one per compilation run, sharing the per-process caches. */
+export class TemplateLoader {
+  private readonly reader = new SourceReader();
+  private readonly signature: string;
+
+  constructor(private readonly check: CheckOptions) {
+    this.signature = `${check.debugInclude?.source ?? ''}\u0000${check.debugExclude?.source ?? ''}`;
+  }
+
+  /** The checked template in a file; throws its Parse/Syntax/Evaluation/System error. */
+  load(file: Pick<FoundFile, 'absPath' | 'displayPath'>): CompiledTemplate {
+    let parsed;
+    try {
+      parsed = this.reader.parse(file.absPath, file.displayPath);
+    } catch (e) {
+      throw new PanError('PF900', `cannot read ${file.displayPath}: ${(e as Error).message}`);
+    }
+    if (parsed.ast === undefined) {
+      const first = parsed.diagnostics.find((d) => d.severity === 'error') ?? parsed.diagnostics[0];
+      throw first === undefined ? new PanError('PF106', 'missing template declaration') : parseError(first);
+    }
+    const ast = parsed.ast;
+    const result = cachedCompile(parsed, this.signature, (): CompiledTemplate | PanError => {
+      try {
+        return compileTemplate(ast, path.resolve(file.absPath), this.check);
+      } catch (e) {
+        return asPanError(e);
+      }
+    });
+    if (result instanceof PanError) throw copyError(result);
+    return result;
+  }
+
+  /**
+   * A template loaded on behalf of another template (include, create, external object):
+   * Syntax errors are re-raised as Evaluation errors with the same message, and the declared
+   * name must equal the requested one.
+   */
+  loadNamed(file: FoundFile, name: string): CompiledTemplate {
+    let tpl: CompiledTemplate;
+    try {
+      tpl = this.load(file);
+    } catch (e) {
+      const err = asPanError(e);
+      if (isSyntax(err)) throw new PanError('PF217', err.message, err.span);
+      throw err;
+    }
+    if (tpl.name !== name) {
+      throw new PanError('PF217', `misplaced or misnamed template; relative directory and name must match '${name}'`);
+    }
+    return tpl;
+  }
+
+  /** The text of a file, read once per run. */
+  text(absPath: string): string {
+    return this.reader.text(absPath);
+  }
+}

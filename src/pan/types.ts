@@ -1,0 +1,100 @@
+/**
+ * The type registry of a build (§8.1) and helpers shared by validation and defaults: built-in
+ * types, checks that referenced types exist when a type or binding is declared, panc's printed
+ * form of types and ranges, and Java's `{0,number}` formatting used in range messages.
+ */
+import type { TypeDef } from './context.js';
+import { PanError } from './errors.js';
+import type { FullTypeC, Range, TypeSpecC } from './ir.js';
+
+/** Built-in type names (never redefinable). */
+export const BUILTIN_TYPES: readonly string[] = [
+  'boolean', 'double', 'element', 'nlist', 'dict', 'list', 'long', 'number', 'property', 'resource', 'string',
+];
+
+/** A type map initialised with the built-in types. */
+export function newTypeMap(): Map<string, TypeDef> {
+  const m = new Map<string, TypeDef>();
+  for (const name of BUILTIN_TYPES) m.set(name, { type: undefined, builtin: name, span: undefined });
+  return m;
+}
+
+/** Checks that every type a full type refers to is defined (panc's verifySubtypesDefined). */
+export function checkTypeReferences(types: ReadonlyMap<string, TypeDef>, t: FullTypeC): void {
+  checkSpec(types, t.spec);
+}
+
+function checkSpec(types: ReadonlyMap<string, TypeDef>, s: TypeSpecC): void {
+  switch (s.k) {
+    case 'ref':
+      if (!types.has(s.name)) throw new PanError('PF212', `referenced type '${s.name}' is not defined`);
+      return;
+    case 'choice':
+      return;
+    case 'record':
+      for (const inc of s.includes) {
+        const def = types.get(inc);
+        if (def === undefined) throw new PanError('PF212', `referenced type '${inc}' is not defined`);
+        if (def.type === undefined || def.type.spec.k !== 'record') {
+          throw new PanError('PF212', `record definition includes non-record type: '${inc}'`);
+        }
+      }
+      for (const [, f] of s.required) checkSpec(types, f.spec);
+      for (const [, f] of s.optional) checkSpec(types, f.spec);
+      return;
+    case 'list':
+    case 'dict':
+      return checkSpec(types, s.elem);
+    case 'link':
+      return checkSpec(types, s.target);
+  }
+}
+
+/** panc's form of a range: `min..max` or `min..`. */
+export function rangeToString(r: Range): string {
+  return `${r.min}..${r.max === undefined ? '' : r.max}`;
+}
+
+/** panc's printed form of a type spec (`long[]`, `string(3..3)`, `choice(a, b)`, `T*`). */
+export function typeToString(s: TypeSpecC): string {
+  switch (s.k) {
+    case 'ref':
+      return s.range === undefined ? s.name : `${s.name}(${rangeToString(s.range)})`;
+    case 'choice':
+      return `choice(${s.choices.join(', ')})`;
+    case 'record': {
+      const lines = [s.extensible ? 'extensible {' : '{'];
+      for (const inc of s.includes) lines.push(`\tinclude ${inc}`);
+      for (const [k, f] of s.required) lines.push(`${k} : ${typeToString(f.spec)}`);
+      for (const [k, f] of s.optional) lines.push(`${k} ? ${typeToString(f.spec)}`);
+      lines.push(s.range === undefined ? '}' : `} (${rangeToString(s.range)})`);
+      return lines.join('\n');
+    }
+    case 'list':
+      return `${typeToString(s.elem)}[${s.range === undefined ? '' : rangeToString(s.range)}]`;
+    case 'dict':
+      return `${typeToString(s.elem)}{${s.range === undefined ? '' : rangeToString(s.range)}}`;
+    case 'link':
+      return `${typeToString(s.target)}*`;
+  }
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Java MessageFormat `{0,number}`: grouping separators, at most three fraction digits. */
+export function formatJavaNumber(v: bigint | number): string {
+  if (typeof v === 'bigint') {
+    const neg = v < 0n;
+    return (neg ? '-' : '') + groupThousands((neg ? -v : v).toString());
+  }
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '\u221e' : '-\u221e';
+  const neg = v < 0 || Object.is(v, -0);
+  const fixed = Math.abs(v).toFixed(3);
+  let [intPart, frac] = fixed.split('.') as [string, string];
+  frac = frac.replace(/0+$/, '');
+  const body = groupThousands(intPart) + (frac.length > 0 ? '.' + frac : '');
+  return (neg && body !== '0' ? '-' : '') + body;
+}

@@ -1,0 +1,341 @@
+/**
+ * Validation of elements against types (§8.3, §9.3): kinds, ranges, records, choices, links and
+ * `with` blocks (run with a read-only SELF), with panc's Validation messages: element path,
+ * element value, the stack of named types, the bound path and the cause.
+ */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Span } from '../diagnostics/span.js';
+import type { Binding, ExecContext, SelfHolder, TypeDef } from './context.js';
+import { PanDict, PanList, isProperty, kindOf, type Value } from './element.js';
+import { getElement } from './elements.js';
+import { PanError, asPanError, formatPanError } from './errors.js';
+import { runDml } from './exec.js';
+import type { FullTypeC, Node, Range, TypeSpecC } from './ir.js';
+import { childPath, parsePath, pathToString, type PanPath } from './path.js';
+import type { Term } from './terms.js';
+import { toPanString } from './tostring.js';
+import { MISSING, type Lookup } from './tree.js';
+import { formatJavaNumber, rangeToString, typeToString } from './types.js';
+
+const NO_VALUE: unique symbol = Symbol('no value');
+
+/** A validation failure being built up while it propagates out of nested types. */
+export class ValidationFailure extends PanError {
+  readonly terms: Term[] = [];
+  readonly typeStack: string[] = [];
+  value: Value | typeof NO_VALUE = NO_VALUE;
+  causeText: string | undefined = undefined;
+  private bound: string | undefined = undefined;
+
+  constructor(
+    code: DiagnosticCode,
+    readonly detail: string,
+  ) {
+    super(code, detail);
+  }
+
+  /** Prepends a path term (the failing element is below the validated one). */
+  addTerm(t: Term): this {
+    this.terms.unshift(t);
+    return this;
+  }
+
+  /** Adds a named type to the type stack (`type: 'name' [file:range]`). */
+  addType(name: string, def: TypeDef | undefined): this {
+    const where = def?.type === undefined ? '?:?' : spanText(def.type.file, def.type.span);
+    this.typeStack.push(`type: '${name}' [${where}]`);
+    return this;
+  }
+
+  /** Records the binding that failed, completing the message. */
+  setBinding(path: PanPath, binding: Binding): this {
+    this.bound = `path '${pathToString(path)}' bound to type ${typeToString(binding.type.spec)} in [${spanText(binding.type.file, binding.typeSpan)}]`;
+    this.path = pathToString(terms(path, this.terms));
+    this.span = binding.typeSpan;
+    this.message = this.render();
+    return this;
+  }
+
+  /** panc's message body (without the `validation error [...]` header). */
+  render(): string {
+    const lines = [this.detail];
+    if (this.path !== undefined) lines.push(`element path: '${this.path}'`);
+    if (this.value !== NO_VALUE) lines.push(`element value: ${toPanString(this.value)}`);
+    lines.push(...this.typeStack);
+    if (this.bound !== undefined) lines.push(this.bound);
+    if (this.causeText !== undefined) lines.push(`caused by: ${this.causeText}`);
+    return lines.join('\n');
+  }
+}
+
+function terms(base: PanPath, extra: readonly Term[]): PanPath {
+  let p = base;
+  for (const t of extra) p = childPath(p, t);
+  return p;
+}
+
+function spanText(file: string, span: Span | undefined): string {
+  if (span === undefined) return `${file}:?`;
+  return `${file}:${span.line}.${span.col}-${span.endLine}.${span.endCol}`;
+}
+
+function fail(code: DiagnosticCode, message: string, value?: Value): ValidationFailure {
+  const v = new ValidationFailure(code, message);
+  if (arguments.length > 2) v.value = value;
+  return v;
+}
+
+/** Validates one binding of a path (stage 1); throws a completed ValidationFailure. */
+export function validateBinding(ctx: ExecContext, path: PanPath, binding: Binding, value: Lookup): void {
+  try {
+    validateFull(ctx, binding.type, value);
+  } catch (e) {
+    if (e instanceof ValidationFailure) throw e.setBinding(path, binding);
+    throw e;
+  }
+}
+
+/** is_valid(): true if the value validates against the named type. */
+export function isValidValue(ctx: ExecContext, def: TypeDef, name: string, v: Value): boolean {
+  try {
+    validateNamedDef(ctx, def, name, v);
+    return true;
+  } catch (e) {
+    if (e instanceof ValidationFailure) return false;
+    throw e;
+  }
+}
+
+function validateFull(ctx: ExecContext, t: FullTypeC, self: Lookup): void {
+  if (self === MISSING) throw fail('PF301', 'element does not exist');
+  validateSpec(ctx, t.spec, self);
+  if (t.with !== undefined) runWith(ctx, t.with, self);
+}
+
+function validateNamedDef(ctx: ExecContext, def: TypeDef, name: string, self: Value): void {
+  if (def.type === undefined) checkBuiltin(def.builtin ?? name, self);
+  else validateFull(ctx, def.type, self);
+}
+
+function checkBuiltin(name: string, self: Value): void {
+  const k = kindOf(self);
+  let ok: boolean;
+  switch (name) {
+    case 'element':
+      ok = true;
+      break;
+    case 'number':
+      ok = k === 'long' || k === 'double';
+      break;
+    case 'property':
+      ok = k === 'long' || k === 'double' || k === 'string' || k === 'boolean';
+      break;
+    case 'resource':
+      ok = k === 'list' || k === 'nlist';
+      break;
+    case 'nlist':
+    case 'dict':
+      ok = k === 'nlist';
+      break;
+    default:
+      ok = k === name;
+  }
+  if (!ok) throw fail('PF302', `validation requires type of '${name}' but element is of type '${k}'`, self);
+}
+
+function checkRange(self: Value, r: Range): void {
+  const max = r.max;
+  const inRange = (n: bigint) => n >= r.min && (max === undefined || n <= max);
+  const text = rangeToString(r);
+  if (typeof self === 'bigint') {
+    if (!inRange(self)) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${text}`);
+  } else if (typeof self === 'number') {
+    const ok = self >= Number(r.min) && (max === undefined || self <= Number(max));
+    if (!ok) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${text}`);
+  } else if (typeof self === 'string') {
+    if (!inRange(BigInt(self.length))) throw fail('PF303', `string size (${formatJavaNumber(self.length)}) is outside range ${text}`);
+  } else if (self instanceof PanList) {
+    if (!inRange(BigInt(self.size))) throw fail('PF303', `list size (${formatJavaNumber(self.size)}) is outside range ${text}`);
+  } else if (self instanceof PanDict) {
+    if (!inRange(BigInt(self.size))) throw fail('PF303', `hash size (${formatJavaNumber(self.size)}) is outside range ${text}`);
+  } else {
+    throw fail('PF303', `range checking cannot be applied to element of type ${kindOf(self)}`);
+  }
+}
+
+function validateSpec(ctx: ExecContext, s: TypeSpecC, self: Value): void {
+  switch (s.k) {
+    case 'ref': {
+      const def = ctx.build!.types.get(s.name);
+      try {
+        if (def === undefined) throw new PanError('PF212', `type lookup failed for '${s.name}'`);
+        validateNamedDef(ctx, def, s.name, self);
+        if (s.range !== undefined) checkRange(self, s.range);
+      } catch (e) {
+        if (e instanceof ValidationFailure) throw e.addType(s.name, def);
+        throw e;
+      }
+      return;
+    }
+    case 'choice':
+      checkBuiltin('string', self);
+      if (!s.choices.includes(self as string)) {
+        throw fail('PF305', `value (${toPanString(self)}) is not a possible choice value`);
+      }
+      return;
+    case 'record':
+      return validateRecord(ctx, s, self);
+    case 'list':
+    case 'dict':
+      return validateCollection(ctx, s, self);
+    case 'link':
+      return validateLink(ctx, s.target, self);
+  }
+}
+
+type RecordSpec = Extract<TypeSpecC, { k: 'record' }>;
+
+function asDict(self: Value): PanDict {
+  if (!(self instanceof PanDict)) {
+    throw fail('PF302', `validation requires type of 'dict' but element is of type '${kindOf(self)}'`, self);
+  }
+  return self;
+}
+
+function recordFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void {
+  for (const [k] of s.required) into.add(k);
+  for (const [k] of s.optional) into.add(k);
+  for (const inc of s.includes) {
+    const spec = ctx.build!.types.get(inc)?.type?.spec;
+    if (spec?.k === 'record') recordFields(ctx, spec, into);
+  }
+}
+
+function validateRecord(ctx: ExecContext, s: RecordSpec, self: Value): void {
+  if (!s.extensible) {
+    const dict = asDict(self);
+    const known = new Set<string>();
+    recordFields(ctx, s, known);
+    const unexpected = dict.keys().filter((k) => !known.has(k));
+    if (unexpected.length > 0) {
+      throw fail('PF304', `record definition contains unexpected field(s): ${unexpected.map((k) => k + ' ').join('')}`);
+    }
+  }
+  validateRecordBody(ctx, s, self);
+}
+
+function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void {
+  const dict = asDict(self);
+  if (s.range !== undefined) checkRange(dict, s.range);
+  for (const inc of s.includes) {
+    const def = ctx.build!.types.get(inc);
+    try {
+      const t = def?.type;
+      if (t === undefined || t.spec.k !== 'record') throw new PanError('PF212', `record definition includes non-record type: '${inc}'`);
+      validateRecordBody(ctx, t.spec, self);
+      if (t.with !== undefined) runWith(ctx, t.with, self);
+    } catch (e) {
+      if (e instanceof ValidationFailure) throw e.addType(inc, def);
+      throw e;
+    }
+  }
+  for (const [k, f] of s.required) {
+    if (!dict.has(k)) throw fail('PF304', `record is missing required field: ${k}`);
+    validateField(ctx, k, f, dict.get(k));
+  }
+  for (const [k, f] of s.optional) if (dict.has(k)) validateField(ctx, k, f, dict.get(k));
+}
+
+function validateField(ctx: ExecContext, key: string, t: FullTypeC, v: Value): void {
+  try {
+    validateFull(ctx, t, v);
+  } catch (e) {
+    if (e instanceof ValidationFailure) throw e.addTerm(key);
+    throw e;
+  }
+}
+
+function validateCollection(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'list' | 'dict' }>, self: Value): void {
+  const isList = s.k === 'list';
+  if (isList ? !(self instanceof PanList) : !(self instanceof PanDict)) {
+    throw fail('PF302', `validation requires type of '${isList ? 'list' : 'dict'}' but element is of type '${kindOf(self)}'`, self);
+  }
+  if (s.range !== undefined) checkRange(self, s.range);
+  const entries: Array<[Term, Value]> = self instanceof PanList
+    ? self.items.map((v, i) => [i, v])
+    : (self as PanDict).keys().map((k) => [k, (self as PanDict).get(k)]);
+  for (const [t, v] of entries) {
+    try {
+      validateSpec(ctx, s.elem, v);
+    } catch (e) {
+      if (e instanceof ValidationFailure) throw e.addTerm(t);
+      throw e;
+    }
+  }
+}
+
+function validateLink(ctx: ExecContext, target: TypeSpecC, self: Value): void {
+  if (typeof self !== 'string') {
+    throw fail('PF306', `property cannot marked as both type 'link' and type '${kindOf(self)}'`);
+  }
+  let path: PanPath;
+  try {
+    path = parsePath(self);
+  } catch {
+    throw fail('PF306', `invalid link path '${self}'`);
+  }
+  let linked: Lookup;
+  try {
+    linked = getElement(ctx.build!, path, true);
+  } catch (e) {
+    if (e instanceof ValidationFailure) throw e;
+    throw fail('PF306', `error evaluating path '${pathToString(path)}': ${asPanError(e).message}`);
+  }
+  try {
+    validateSpec(ctx, target, linked as Value);
+  } catch (e) {
+    if (!(e instanceof ValidationFailure)) throw e;
+    const envelope = fail('PF306', `element at linked path failed validation: '${pathToString(path)}'`);
+    envelope.causeText = `validation error [?]\n${e.render()}`;
+    throw envelope;
+  }
+}
+
+class ReadOnlySelf implements SelfHolder {
+  readonly readOnly = true;
+  constructor(private readonly value: Value) {}
+  get(): Value {
+    return this.value;
+  }
+  set(): void {
+    throw new PanError('PF307', 'cannot modify SELF from validation function');
+  }
+}
+
+/** Runs a `with` block; it must return true. */
+function runWith(ctx: ExecContext, dml: Node, self: Value): void {
+  const savedSelf = ctx.self;
+  const savedTemplateVar = ctx.templateVar;
+  ctx.self = new ReadOnlySelf(self);
+  ctx.templateVar = undefined;
+  let result: Value;
+  try {
+    result = runDml(ctx, dml, false);
+  } catch (e) {
+    if (e instanceof ValidationFailure) throw e;
+    const failure = fail('PF307', 'validation failed because exception was thrown');
+    failure.causeText = formatPanError(asPanError(e));
+    throw failure;
+  } finally {
+    ctx.self = savedSelf;
+    ctx.templateVar = savedTemplateVar;
+  }
+  if (typeof result !== 'boolean') {
+    throw fail('PF307', `user-defined validation function returned an element of type ${kindOf(result)}; boolean value required`);
+  }
+  if (!result) {
+    const failure = fail('PF307', 'user-defined validation failed');
+    if (isProperty(self)) failure.value = self;
+    throw failure;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Finding templates and text files on the load path (§3.5): for each include directory in
+ * order, for each relative entry ["", ...LOADPATH], `NAME.pan` before `NAME.tpl` (templates) or
+ * the plain name (text files). File-system lookups are memoised per locator, so one compilation
+ * run sees a consistent file system and never stats the same path twice.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+/** A located file. */
+export interface FoundFile {
+  /** Absolute path of the file. */
+  readonly absPath: string;
+  /** Path as shown in diagnostics (include directory as given, joined with the relative path). */
+  readonly displayPath: string;
+  /** Absolute directory that served as load-path root (include directory + LOADPATH entry). */
+  readonly root: string;
+  readonly type: 'PAN' | 'TPL' | 'TEXT';
+}
+
+type Stat = 'file' | 'dir' | 'none';
+
+/** Looks files up in an ordered list of include directories. */
+export class SourceLocator {
+  private readonly stats = new Map<string, Stat>();
+  private readonly dirs: ReadonlyArray<{ readonly given: string; readonly abs: string }>;
+
+  constructor(includeDirs: readonly string[]) {
+    this.dirs = includeDirs.map((d) => ({ given: d, abs: path.resolve(d) }));
+  }
+
+  /** What is at an absolute path (memoised). */
+  stat(absPath: string): Stat {
+    let s = this.stats.get(absPath);
+    if (s === undefined) {
+      try {
+        const st = statSync(absPath);
+        s = st.isDirectory() ? 'dir' : 'file';
+      } catch {
+        s = 'none';
+      }
+      this.stats.set(absPath, s);
+    }
+    return s;
+  }
+
+  private *candidates(name: string, loadpath: readonly string[]): Generator<{ abs: string; display: string; root: string }> {
+    for (const d of this.dirs) {
+      for (const rel of loadpath) {
+        const root = path.join(d.abs, rel);
+        yield { abs: path.join(root, name), display: path.join(d.given, rel, name), root };
+      }
+    }
+  }
+
+  /** The template `name` (`.pan` before `.tpl`), or undefined. */
+  findTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
+    for (const c of this.candidates(name, loadpath)) {
+      for (const [ext, type] of [['.pan', 'PAN'], ['.tpl', 'TPL']] as const) {
+        if (this.stat(c.abs + ext) === 'file') {
+          return { absPath: c.abs + ext, displayPath: c.display + ext, root: c.root, type };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The text file `name` (a directory also counts as found, as in panc), or undefined. */
+  findText(name: string, loadpath: readonly string[]): FoundFile | undefined {
+    for (const c of this.candidates(name, loadpath)) {
+      if (this.stat(c.abs) !== 'none') return { absPath: c.abs, displayPath: c.display, root: c.root, type: 'TEXT' };
+    }
+    return undefined;
+  }
+}
+
+/** The `file:` URI of a load-path root directory, in the form panc writes to `.dep` files. */
+export function rootUri(root: string): string {
+  const abs = path.resolve(root).split(path.sep).join('/');
+  const withSlash = abs.endsWith('/') ? abs : abs + '/';
+  return 'file:' + encodeURI(withSlash.startsWith('/') ? withSlash : '/' + withSlash);
+}
