@@ -18,6 +18,7 @@ export interface TemplateFile {
   readonly nameSpan: Span;
   readonly statements: readonly Statement[];
   readonly annotations: readonly Annotation[];
+  /** The declaration `[kind] template NAME;`. */
   readonly span: Span;
 }
 

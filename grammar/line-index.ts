@@ -1,0 +1,91 @@
+/**
+ * Fast offset → line/column conversion for one source text, used to give every token,
+ * AST node and diagnostic a Span. Line ends are `\n`, `\r\n` and a lone `\r` (the same rule as
+ * src/diagnostics/span.ts), lines and columns are 1-based, and `endLine`/`endCol` name the last
+ * covered character (for an empty span: the start position).
+ */
+import type { Span } from '../src/diagnostics/span.js';
+
+/** Line-start table of one text with a cursor that makes mostly-forward lookups cheap. */
+export class LineIndex {
+  /** Offset of the first character of each line (index 0 = line 1). */
+  private readonly starts: number[];
+  private cursor = 0;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
+    this.starts = computeLineStarts(text);
+  }
+
+  /** Number of lines (an empty text has one line). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line index of `offset` (clamped to the text). */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let i = this.cursor;
+    if (offset >= starts[i]!) {
+      // Walk forward a few lines, then fall back to binary search.
+      const n = starts.length;
+      for (let steps = 0; steps < 8; steps++) {
+        if (i + 1 >= n || starts[i + 1]! > offset) {
+          this.cursor = i;
+          return i;
+        }
+        i++;
+      }
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.cursor = lo;
+    return lo;
+  }
+
+  /** Span from `start` (inclusive) to `end` (exclusive), clamped to the text (NaN counts as 0). */
+  span(start: number, end: number): Span {
+    const len = this.text.length;
+    const s = !(start >= 0) ? 0 : start > len ? len : start;
+    const e = !(end >= s) ? s : end > len ? len : end;
+    const startLine = this.lineOf(s);
+    const last = e > s ? e - 1 : s;
+    const endLine = last === s ? startLine : this.lineOf(last);
+    return {
+      file: this.file,
+      offset: s,
+      length: e - s,
+      line: startLine + 1,
+      col: s - this.starts[startLine]! + 1,
+      endLine: endLine + 1,
+      endCol: last - this.starts[endLine]! + 1,
+    };
+  }
+
+  /** Empty span at `offset`. */
+  point(offset: number): Span {
+    return this.span(offset, offset);
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (nl >= 0 || cr >= 0) {
+    let next: number;
+    if (cr < 0 || (nl >= 0 && nl < cr)) next = nl + 1;
+    else next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    starts.push(next);
+    if (nl >= 0 && nl < next) nl = text.indexOf('\n', next);
+    if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+  }
+  return starts;
+}

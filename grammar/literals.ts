@@ -1,0 +1,68 @@
+/**
+ * Values of literal tokens: long (bigint), double (number) and strings (quotes removed, escapes
+ * decoded). Malformed forms have already been reported by the lexer; the decoders here are
+ * lenient so that they never throw.
+ */
+
+/** Largest Pan long (2^63 - 1). */
+export const MAX_LONG = 9223372036854775807n;
+
+/** Value of a long literal image (decimal, `0` octal or `0x` hex); malformed images give 0. */
+export function longValue(image: string): bigint {
+  try {
+    if (image.length > 1 && image.charCodeAt(0) === 48) {
+      const x = image.charCodeAt(1);
+      if (x === 120 || x === 88) return image.length > 2 ? BigInt(image) : 0n;
+      return BigInt('0o' + image.slice(1));
+    }
+    return BigInt(image);
+  } catch {
+    return 0n;
+  }
+}
+
+/** Value of a double literal image (`.5` and `5.` are read leniently). */
+export function doubleValue(image: string): number {
+  const n = Number(image);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+/** Value of a single-quoted string token: quotes removed, `''` read as `'`. */
+export function singleQuotedValue(image: string): string {
+  const closed = image.length >= 2 && image.endsWith("'");
+  const inner = image.slice(1, closed ? -1 : undefined);
+  return inner.includes("''") ? inner.split("''").join("'") : inner;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', '"': '"' };
+
+/** Value of a double-quoted string token with its escapes decoded. */
+export function doubleQuotedValue(image: string): string {
+  const closed = image.length >= 2 && image.endsWith('"');
+  const inner = image.slice(1, closed ? -1 : undefined);
+  if (!inner.includes('\\')) return inner;
+  let out = '';
+  let i = 0;
+  while (i < inner.length) {
+    const c = inner[i]!;
+    if (c !== '\\') {
+      out += c;
+      i++;
+      continue;
+    }
+    const e = inner[i + 1];
+    if (e === undefined) break;
+    if (e === '\r') {
+      i += inner[i + 2] === '\n' ? 3 : 2;
+    } else if (e === '\n') {
+      i += 2;
+    } else if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(inner.substring(i + 2, i + 4))) {
+      out += String.fromCharCode(parseInt(inner.substring(i + 2, i + 4), 16));
+      i += 4;
+    } else {
+      out += SIMPLE_ESCAPES[e] ?? e;
+      i += 2;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * The streaming tokenizer of Pan. It implements the token definitions of grammar/tokens.ts
+ * (same matchers, same order, same error handling as the chevrotain lexer built from them) and
+ * hands out the tokens of one statement at a time (`nextChunk`), so that the parser can drop
+ * them as soon as the statement's AST is built.
+ *
+ * Trivia: whitespace and comments are skipped, annotation tokens are collected, a lone `@` and
+ * runs of characters that start no token are recorded as lexical errors.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import {
+  isTemplateNameChar,
+  scanAnnotation,
+  scanComment,
+  scanDouble,
+  scanDoubleQuoted,
+  scanHeredoc,
+  scanLong,
+  scanSingleQuoted,
+  scanTemplateName,
+  scanWhitespace,
+  scanWord,
+  scanState,
+} from './scanners.js';
+import * as T from './tokens.js';
+
+/** A token as the chevrotain parser expects it (offsets only; `endOffset` is inclusive). */
+export class PanToken implements IToken {
+  constructor(
+    public image: string,
+    public startOffset: number,
+    public endOffset: number,
+    public tokenType: TokenType,
+    public tokenTypeIdx: number,
+    public payload: unknown,
+  ) {}
+}
+
+/** A run of characters that starts no token. */
+export interface UnknownRun {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** Token type for each single punctuation character (indexed by char code). */
+const SINGLE: Array<TokenType | undefined> = [];
+for (const t of [T.Semicolon, T.Comma, T.LParen, T.RParen, T.LBracket, T.RBracket, T.LBrace, T.RBrace,
+  T.Question, T.Colon, T.BitOr, T.BitXor, T.BitAnd, T.Less, T.Greater, T.Assign, T.Plus, T.Minus,
+  T.Star, T.Slash, T.Percent, T.Not, T.Tilde]) {
+  SINGLE[(t.PATTERN as string).charCodeAt(0)] = t;
+}
+
+/** Two-character operators, keyed by their first character, tried before the single one. */
+const DOUBLE: Array<Array<[number, TokenType]> | undefined> = [];
+for (const t of [T.AssignDefault, T.Or, T.And, T.Equal, T.NotEqual, T.LessEqual, T.GreaterEqual, T.Range]) {
+  const image = t.PATTERN as string;
+  (DOUBLE[image.charCodeAt(0)] ??= []).push([image.charCodeAt(1), t]);
+}
+
+const DEPTH_CHANGE: number[] = [];
+DEPTH_CHANGE[40] = DEPTH_CHANGE[91] = DEPTH_CHANGE[123] = 1; // ( [ {
+DEPTH_CHANGE[41] = DEPTH_CHANGE[93] = DEPTH_CHANGE[125] = -1; // ) ] }
+
+/** Tokenizes one text on demand. Uses the shared `scanState`: one scanner at a time. */
+export class Scanner {
+  private pos = 0;
+  private previous: TokenType | undefined;
+  /** Annotation tokens in source order. */
+  readonly annotations: PanToken[] = [];
+  /** Offsets of `@` characters that do not start a well-formed annotation. */
+  readonly badAnnotations: number[] = [];
+  /** Runs of characters that start no token. */
+  readonly unknown: UnknownRun[] = [];
+
+  constructor(readonly text: string) {
+    scanState.reset();
+  }
+
+  /**
+   * The tokens up to and including the next `;` outside brackets (or to the end of the text).
+   * Empty when the text is exhausted.
+   */
+  nextChunk(): PanToken[] {
+    const chunk: PanToken[] = [];
+    let depth = 0;
+    for (;;) {
+      const token = this.next();
+      if (token === undefined) return chunk;
+      chunk.push(token);
+      const c = token.image.charCodeAt(0);
+      if (token.image.length === 1) {
+        if (c === 59 && depth === 0 && token.tokenType === T.Semicolon) return chunk;
+        const change = DEPTH_CHANGE[c];
+        if (change !== undefined) depth = Math.max(0, depth + change);
+      }
+    }
+  }
+
+  /** The next significant token, or undefined at the end of the text. */
+  next(): PanToken | undefined {
+    const text = this.text;
+    const n = text.length;
+    let unknownStart = -1;
+    while (this.pos < n) {
+      const start = this.pos;
+      const token = this.scanAt(start);
+      if (this.pos === start) {
+        if (unknownStart < 0) unknownStart = start;
+        this.pos++;
+        continue;
+      }
+      if (unknownStart >= 0) {
+        this.unknown.push({ offset: unknownStart, length: start - unknownStart });
+        unknownStart = -1;
+      }
+      if (token !== undefined) {
+        this.previous = token.tokenType;
+        return token;
+      }
+    }
+    if (unknownStart >= 0) this.unknown.push({ offset: unknownStart, length: n - unknownStart });
+    return undefined;
+  }
+
+  /** Tokenizes everything (used by tests and tools). */
+  all(): PanToken[] {
+    const out: PanToken[] = [];
+    for (let t = this.next(); t !== undefined; t = this.next()) out.push(t);
+    return out;
+  }
+
+  private make(type: TokenType, start: number, end: number, image?: string, payload?: unknown): PanToken {
+    this.pos = end;
+    return new PanToken(image ?? this.text.substring(start, end), start, end - 1, type, type.tokenTypeIdx!, payload);
+  }
+
+  /** Matches at `start`: returns a token, or undefined for trivia; leaves `pos` unchanged if nothing matches. */
+  private scanAt(start: number): PanToken | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(start);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+      this.pos = scanWhitespace(text, start);
+      return undefined;
+    }
+    if (c === 35) {
+      this.pos = scanComment(text, start);
+      return undefined;
+    }
+    if (c === 64) return this.annotation(start);
+    if (this.previous === T.Template && isTemplateNameChar(c)) {
+      return this.make(T.TemplateName, start, scanTemplateName(text, start));
+    }
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return this.word(start);
+    if (c >= 48 && c <= 57) return this.number(start);
+    if (c === 39) return this.make(T.SingleQuotedString, start, scanSingleQuoted(text, start));
+    if (c === 34) return this.make(T.DoubleQuotedString, start, scanDoubleQuoted(text, start));
+    if (c === 60) {
+      const end = scanHeredoc(text, start);
+      if (end >= 0) return this.make(T.HeredocString, start, end, undefined, scanState.heredocs[scanState.heredocs.length - 1]);
+    }
+    return this.punctuation(c, start);
+  }
+
+  private annotation(start: number): undefined {
+    const end = scanAnnotation(this.text, start);
+    if (end < 0) {
+      this.badAnnotations.push(start);
+      this.pos = start + 1;
+      return undefined;
+    }
+    this.annotations.push(new PanToken(this.text.substring(start, end), start, end - 1, T.Annotation, T.Annotation.tokenTypeIdx!, undefined));
+    this.pos = end;
+    return undefined;
+  }
+
+  private word(start: number): PanToken {
+    const end = scanWord(this.text, start);
+    const image = this.text.substring(start, end);
+    const keyword = T.KEYWORDS.get(image);
+    return this.make(keyword ?? T.Identifier, start, end, image);
+  }
+
+  private number(start: number): PanToken {
+    const end = scanLong(this.text, start);
+    if (end >= 0) return this.make(T.LongLiteral, start, end);
+    return this.make(T.DoubleLiteral, start, scanDouble(this.text, start));
+  }
+
+  private punctuation(c: number, start: number): PanToken | undefined {
+    const pairs = DOUBLE[c];
+    if (pairs !== undefined) {
+      const next = this.text.charCodeAt(start + 1);
+      for (const [second, type] of pairs) {
+        if (second === next) return this.make(type, start, start + 2, type.PATTERN as string);
+      }
+    }
+    if (c === 46) {
+      const end = scanDouble(this.text, start);
+      return end < 0 ? undefined : this.make(T.DoubleLiteral, start, end);
+    }
+    const single = SINGLE[c];
+    return single === undefined ? undefined : this.make(single, start, start + 1, single.PATTERN as string);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Public entry point of the Pan front end: text → AST + diagnostics (lexical errors PF100–PF108,
+ * grammar errors PF101, missing declaration PF106). Never throws; every diagnostic span lies
+ * inside the text. The AST is returned only when there is no error.
+ *
+ * The file is scanned and parsed one statement at a time (see grammar/parser.ts).
+ */
+import type { IRecognitionException } from 'chevrotain';
+import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Statement, TemplateFile } from '../../grammar/ast.js';
+import { finishScan } from '../../grammar/lexer.js';
+import { LineIndex } from '../../grammar/line-index.js';
+import { parserDiagnostics } from '../../grammar/parse-errors.js';
+import { panParser } from '../../grammar/parser.js';
+import { Scanner, type PanToken } from '../../grammar/scanner.js';
+import { scanState } from '../../grammar/scanners.js';
+
+/** Result of parsing one file. */
+export interface ParseResult {
+  /** The AST, present when no error was found. */
+  readonly ast?: TemplateFile;
+  /** All problems found, sorted by position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses one Pan template. `file` is used only in spans. */
+export function parseTemplate(text: string, file: string): ParseResult {
+  const lines = new LineIndex(file, text);
+  try {
+    return parseLines(lines);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { diagnostics: [diagnostic('PF901', `internal error while parsing: ${message}`, lines.point(0))] };
+  } finally {
+    panParser.input = [];
+    scanState.reset();
+  }
+}
+
+function parseLines(lines: LineIndex): ParseResult {
+  const scanner = new Scanner(lines.text);
+  const factory = panParser.startFile(lines);
+  const errors: ParserError[] = [];
+  let chunk = nextChunk(scanner);
+  const firstToken = chunk.tokens[0];
+  panParser.input = chunk.tokens;
+  const head = panParser.template();
+  keepErrors(chunk, panParser.errors, errors);
+  const statements: Statement[] = head.statements;
+  while ((chunk = nextChunk(scanner)).tokens.length > 0) {
+    panParser.input = chunk.tokens;
+    const more = panParser.statements();
+    for (const s of more) statements.push(s);
+    keepErrors(chunk, panParser.errors, errors);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const annotations = finishScan(scanner, lines, diagnostics);
+  const endOfInput = endOfContent(lines.text);
+  const lexical = new Set(diagnostics.map((d) => d.span?.offset));
+  for (const d of parserDiagnostics(errors, lines, endOfInput)) {
+    // A token that is itself malformed has already been explained by the lexical diagnostic.
+    if (!lexical.has(d.span?.offset)) diagnostics.push(d);
+  }
+  const declaration = head.declaration;
+  if (declaration === undefined) {
+    const span = firstToken ? lines.span(firstToken.startOffset, firstToken.endOffset + 1) : lines.point(endOfInput);
+    diagnostics.push(diagnostic('PF106', 'missing template declaration: a file must start with [object|structure|unique|declaration] template NAME;', span));
+  }
+  diagnostics.sort(compareDiagnostics);
+  if (hasErrors(diagnostics) || declaration === undefined) return { diagnostics };
+  factory.resolveHeredocs();
+  return { ast: factory.template(declaration, statements, annotations), diagnostics };
+}
+
+type ParserError = Pick<IRecognitionException, 'token' | 'message'>;
+
+/** The tokens of one statement, and where its first unterminated string starts (if any). */
+interface Chunk {
+  readonly tokens: PanToken[];
+  readonly brokenFrom: number;
+}
+
+function nextChunk(scanner: Scanner): Chunk {
+  const before = scanState.diagnostics.length;
+  const tokens = scanner.nextChunk();
+  let brokenFrom = Infinity;
+  for (let i = before; i < scanState.diagnostics.length; i++) {
+    const d = scanState.diagnostics[i]!;
+    if (d.code === 'PF102' && d.start < brokenFrom) brokenFrom = d.start;
+  }
+  return { tokens, brokenFrom };
+}
+
+/**
+ * Keeps the parser errors of a chunk, except those after an unterminated string: such a string
+ * swallows the rest of its line, and the errors that follow only repeat the lexical one.
+ */
+function keepErrors(chunk: Chunk, found: readonly ParserError[], into: ParserError[]): void {
+  for (const e of found) {
+    if (e.token.startOffset < chunk.brokenFrom) into.push(e);
+  }
+  for (const e of panParser.grammarErrors) {
+    if (e.token.startOffset < chunk.brokenFrom) into.push(e);
+  }
+  panParser.grammarErrors = [];
+}
+
+/** Offset just after the last non-whitespace character (where "end of file" is reported). */
+function endOfContent(text: string): number {
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) break;
+    i--;
+  }
+  return i;
+}
