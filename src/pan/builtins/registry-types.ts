@@ -25,6 +25,8 @@ export interface PureBuiltin {
   readonly minArgs: number;
   /** `Infinity` for variadic functions. */
   readonly maxArgs: number;
+  /** panc's Syntax error message when the argument count is outside [minArgs, maxArgs]. */
+  readonly arityMessage?: string;
   /**
    * Compile-time check of the arguments (arity is checked by the caller beforehand).
    * Returns an error message (reported as a Syntax error) or undefined.

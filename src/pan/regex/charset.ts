@@ -1,0 +1,103 @@
+/**
+ * Character-set expressions of the Java regex translator: literal ranges, Unicode property
+ * operands, unions, intersections and complements, with case-insensitive expansion and
+ * emission as JavaScript `v`-mode class syntax.
+ */
+import { caseVariants, rangeCaseExtras, type CaseMode, type Range } from './casefold.js';
+
+/** A set of code points. `prop` holds a ready JavaScript class operand (`\p{..}` or `[..]`). */
+export type SetExpr =
+  | { readonly t: 'ranges'; readonly ranges: readonly Range[] }
+  | { readonly t: 'prop'; readonly src: string }
+  | { readonly t: 'union'; readonly items: readonly SetExpr[] }
+  | { readonly t: 'inter'; readonly items: readonly SetExpr[] }
+  | { readonly t: 'not'; readonly item: SetExpr };
+
+/** A set of explicit ranges. */
+export function ranges(...rs: Range[]): SetExpr {
+  return { t: 'ranges', ranges: rs };
+}
+
+/** A set containing one character. */
+export function singleChar(cp: number): SetExpr {
+  return { t: 'ranges', ranges: [[cp, cp]] };
+}
+
+/** A set given by a JavaScript class operand. */
+export function prop(src: string): SetExpr {
+  return { t: 'prop', src };
+}
+
+export function union(items: SetExpr[]): SetExpr {
+  return items.length === 1 ? items[0]! : { t: 'union', items };
+}
+
+export function intersect(items: SetExpr[]): SetExpr {
+  return items.length === 1 ? items[0]! : { t: 'inter', items };
+}
+
+export function complement(item: SetExpr): SetExpr {
+  return item.t === 'not' ? item.item : { t: 'not', item };
+}
+
+/** Expands every literal character and range of the set to its case variants. */
+export function withCase(set: SetExpr, mode: CaseMode): SetExpr {
+  if (mode === 'none') return set;
+  switch (set.t) {
+    case 'ranges': {
+      const out: Range[] = [...set.ranges];
+      for (const r of set.ranges) {
+        if (r[0] === r[1]) {
+          for (const c of caseVariants(r[0], mode)) if (c !== r[0]) out.push([c, c]);
+        } else {
+          for (const c of rangeCaseExtras(r, mode)) out.push([c, c]);
+        }
+      }
+      return { t: 'ranges', ranges: out };
+    }
+    case 'prop':
+      return set;
+    case 'union':
+      return { t: 'union', items: set.items.map((s) => withCase(s, mode)) };
+    case 'inter':
+      return { t: 'inter', items: set.items.map((s) => withCase(s, mode)) };
+    case 'not':
+      return { t: 'not', item: withCase(set.item, mode) };
+  }
+}
+
+const PLAIN = /^[A-Za-z0-9 _]$/;
+
+/** A code point written so that it is literal both inside and outside `v`-mode classes. */
+export function escapeCodePoint(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  return PLAIN.test(ch) ? ch : `\\u{${cp.toString(16)}}`;
+}
+
+/** The set as a `v`-mode class operand (a bracketed class or a property escape). */
+export function emitSet(set: SetExpr): string {
+  switch (set.t) {
+    case 'ranges':
+      return '[' + set.ranges.map(emitRange).join('') + ']';
+    case 'prop':
+      return set.src;
+    case 'union':
+      return '[' + set.items.map(emitSet).join('') + ']';
+    case 'inter':
+      return '[' + set.items.map(emitSet).join('&&') + ']';
+    case 'not':
+      return '[^' + emitSet(set.item) + ']';
+  }
+}
+
+function emitRange(r: Range): string {
+  return r[0] === r[1] ? escapeCodePoint(r[0]) : `${escapeCodePoint(r[0])}-${escapeCodePoint(r[1])}`;
+}
+
+/** The set as a regex atom: a single character is written as itself. */
+export function emitSetAtom(set: SetExpr): string {
+  if (set.t === 'ranges' && set.ranges.length === 1 && set.ranges[0]![0] === set.ranges[0]![1]) {
+    return escapeCodePoint(set.ranges[0]![0]);
+  }
+  return emitSet(set);
+}
