@@ -77,13 +77,20 @@ export function isSyntax(e: PanError): boolean {
   return codeInfo(e.code).panClass === 'Syntax';
 }
 
+/** True for JavaScript's stack-overflow RangeError (from any realm). */
+export function isStackOverflow(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return name === 'RangeError' && typeof message === 'string' && message.includes('call stack');
+}
+
 /**
  * Converts a JavaScript stack overflow into panc's diagnostic; other non-Pan errors are
  * reported as internal errors. PanErrors pass through unchanged.
  */
 export function asPanError(e: unknown, span?: Span): PanError {
   if (e instanceof PanError) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (isStackOverflow(e)) {
     return new PanError('PF208', 'stack overflow; check for circular data structure or unbounded recursion', span);
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -241,7 +241,6 @@ function callUser(ctx: ExecContext, n: UserCallNode): Value {
     return evaluate(ctx, fd.body);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.value;
-    if (e instanceof RangeError) throw asPanError(e).locate(n.span, ctx);
     throw e;
   } finally {
     ctx.locals = savedLocals;

@@ -3,11 +3,11 @@
  * locals and SELF elements (autovivification, type stability, copy rules), and the list targets
  * of append/prepend. Global variables can never be written from DML.
  */
-import { PanDict, PanList, kindOf, type Resource, type Value } from './element.js';
+import { PanDict, PanList, deepCopy, kindOf, type Resource, type Value } from './element.js';
 import { PanError } from './errors.js';
 import type { ExecContext } from './context.js';
 import type { Target } from './ir.js';
-import { copyValue, freeze, writable } from './protect.js';
+import { copyValue, freeze, isFrozen, writable } from './protect.js';
 import { termToString, type Term } from './terms.js';
 import { BadTermError, MISSING, checkReplacement, containerFor, getIn, listIn, putIn, type Lookup } from './tree.js';
 
@@ -73,7 +73,8 @@ function checkNotGlobal(ctx: ExecContext, name: string): void {
 
 /**
  * Writes a local variable or one of its elements (`delete` passes `remove`). A resource stored
- * below a subscript is copied; `x = y` shares (panc). Returns the stored value.
+ * below a subscript is copied; `x = y` shares, except that a protected value (a global, a
+ * constant) is deep-copied first, as panc does. Returns the stored value.
  */
 export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[], value: Value, remove = false): Value {
   checkNotGlobal(ctx, name);
@@ -82,9 +83,10 @@ export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[
       ctx.locals.delete(name);
       return undefined;
     }
-    if (ctx.locals.has(name)) checkReplacement(ctx.locals.get(name), value);
-    ctx.locals.set(name, value);
-    return value;
+    const stored = isFrozen(value) ? deepCopy(value) : value;
+    if (ctx.locals.has(name)) checkReplacement(ctx.locals.get(name), stored);
+    ctx.locals.set(name, stored);
+    return stored;
   }
   const stored = remove ? null : copyValue(value);
   let current = ctx.locals.get(name);
@@ -112,13 +114,17 @@ function writableResource(v: Value, store: (w: Resource) => void): Resource {
   return w;
 }
 
-/** Writes an element of SELF (`SELF[i] = v`); SELF itself is never assigned directly. */
+/**
+ * Writes an element of SELF (`SELF[i] = v`); SELF itself is never assigned directly. Like panc,
+ * the value is stored without a copy (so `SELF['a'] = SELF` makes a circular structure, which
+ * is reported when the result is copied into the tree).
+ */
 export function writeSelf(ctx: ExecContext, terms: readonly Term[], value: Value): Value {
   if (ctx.compileTime) throw notConstant('SELF');
   const holder = ctx.self;
   if (holder === undefined) throw new PanError('PF200', 'SELF is not defined');
   if (holder.readOnly) throw new PanError('PF307', 'cannot modify SELF from validation function');
-  const stored = value === null ? null : copyValue(value);
+  const stored = value;
   let self = holder.get();
   if (self === undefined) {
     self = containerFor(terms[0]!);

@@ -1,0 +1,53 @@
+/** Per-process source caches: a file version is parsed and checked once. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SourceReader, cachedCompile } from '../../src/source/cache.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'panfab-cache-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('source caches', () => {
+  test('the same content is parsed once across readers; changed content is parsed again', () => {
+    const file = path.join(dir, 'a.pan');
+    writeFileSync(file, "object template a;\n'/x' = 1;\n");
+    const first = new SourceReader().parse(file, file);
+    const second = new SourceReader().parse(file, file);
+    expect(second).toBe(first);
+    expect(first.ast?.name).toBe('a');
+    writeFileSync(file, "object template a;\n'/x' = 2;\n");
+    const third = new SourceReader().parse(file, file);
+    expect(third).not.toBe(first);
+  });
+
+  test('one reader reads a file once (a consistent snapshot)', () => {
+    const file = path.join(dir, 'b.pan');
+    writeFileSync(file, 'object template b;\n');
+    const reader = new SourceReader();
+    const before = reader.parse(file, file);
+    writeFileSync(file, 'object template b;\n# changed\n');
+    expect(reader.parse(file, file)).toBe(before);
+  });
+
+  test('parse errors are returned as diagnostics', () => {
+    const file = path.join(dir, 'c.pan');
+    writeFileSync(file, "object template c;\n'/x' = ;\n");
+    const parsed = new SourceReader().parse(file, file);
+    expect(parsed.ast).toBeUndefined();
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  test('compiled forms are computed once per file version and signature', () => {
+    const file = path.join(dir, 'd.pan');
+    writeFileSync(file, 'object template d;\n');
+    const parsed = new SourceReader().parse(file, file);
+    let calls = 0;
+    const build = () => ++calls;
+    expect(cachedCompile(parsed, 'sig', build)).toBe(1);
+    expect(cachedCompile(parsed, 'sig', build)).toBe(1);
+    expect(cachedCompile(parsed, 'other', build)).toBe(2);
+  });
+});
