@@ -29,6 +29,11 @@ export function describeToken(token: IToken): string {
   return `'${printable(image)}'`;
 }
 
+function isUnaryOperator(token: IToken | undefined): boolean {
+  const name = token?.tokenType.name;
+  return name === 'Plus' || name === 'Minus' || name === 'Not' || name === 'Tilde';
+}
+
 function expectationList(paths: TokenType[][]): string {
   const firsts = [...new Set(paths.map((p) => (p[0] ? label(p[0]) : 'end of input')))];
   if (firsts.length === 1) return firsts[0]!;
@@ -37,16 +42,21 @@ function expectationList(paths: TokenType[][]): string {
 
 /** Concise messages in Pan terms. */
 export const panErrorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
+  buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    // Statements are parsed one at a time: "end of input" there means "end of the statement".
+    if (expected === EOF) return `unexpected ${describeToken(actual)}${ruleName === 'statements' || ruleName === 'template' ? ': expected a statement' : ''}`;
     return `expected ${label(expected)} but found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${describeToken(firstRedundant)}: expected a statement`;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const found = actual[0]!;
     if ((ruleName === 'dml' || ruleName === 'expression') && found.tokenType.name === 'Semicolon') {
       return 'illegal empty DML statement: an expression or a block is required';
+    }
+    if (ruleName === 'operation' && isUnaryOperator(found) && isUnaryOperator(previous)) {
+      return `unary operators cannot be stacked: write ${previous.image}(${found.image}...) instead of ${previous.image} ${found.image}...`;
     }
     const expected = RULE_EXPECTATIONS[ruleName] ?? expectationList(expectedPathsPerAlt.flat());
     return `expected ${expected} but found ${describeToken(found)}`;

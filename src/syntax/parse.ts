@@ -5,7 +5,7 @@
  *
  * The file is scanned and parsed one statement at a time (see grammar/parser.ts).
  */
-import type { IRecognitionException } from 'chevrotain';
+import { tokenMatcher, type IRecognitionException } from 'chevrotain';
 import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Statement, TemplateFile } from '../../grammar/ast.js';
 import { finishScan } from '../../grammar/lexer.js';
@@ -14,6 +14,7 @@ import { parserDiagnostics } from '../../grammar/parse-errors.js';
 import { panParser } from '../../grammar/parser.js';
 import { Scanner, type PanToken } from '../../grammar/scanner.js';
 import { scanState } from '../../grammar/scanners.js';
+import * as T from '../../grammar/tokens.js';
 
 /** Result of parsing one file. */
 export interface ParseResult {
@@ -62,7 +63,7 @@ function parseLines(lines: LineIndex): ParseResult {
     if (!lexical.has(d.span?.offset)) diagnostics.push(d);
   }
   const declaration = head.declaration;
-  if (declaration === undefined) {
+  if (!startsDeclaration(firstToken)) {
     const span = firstToken ? lines.span(firstToken.startOffset, firstToken.endOffset + 1) : lines.point(endOfInput);
     diagnostics.push(diagnostic('PF106', 'missing template declaration: a file must start with [object|structure|unique|declaration] template NAME;', span));
   }
@@ -96,13 +97,17 @@ function nextChunk(scanner: Scanner): Chunk {
  * swallows the rest of its line, and the errors that follow only repeat the lexical one.
  */
 function keepErrors(chunk: Chunk, found: readonly ParserError[], into: ParserError[]): void {
-  for (const e of found) {
-    if (e.token.startOffset < chunk.brokenFrom) into.push(e);
-  }
-  for (const e of panParser.grammarErrors) {
-    if (e.token.startOffset < chunk.brokenFrom) into.push(e);
+  for (const e of [...found, ...panParser.grammarErrors]) {
+    // The end-of-input token has no offset: it comes after everything in the chunk.
+    const offset = Number.isFinite(e.token.startOffset) ? e.token.startOffset : Infinity;
+    if (chunk.brokenFrom === Infinity || offset < chunk.brokenFrom) into.push(e);
   }
   panParser.grammarErrors = [];
+}
+
+/** True if a token can start `[kind] template NAME;` (a broken declaration is a grammar error). */
+function startsDeclaration(token: PanToken | undefined): boolean {
+  return token !== undefined && (token.tokenType === T.Template || tokenMatcher(token, T.TemplateKind));
 }
 
 /** Offset just after the last non-whitespace character (where "end of file" is reported). */
