@@ -2,7 +2,8 @@
  * Parser error messages (short, in Pan terms) and the conversion of chevrotain recognition
  * errors into PF101 diagnostics.
  */
-import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 import { diagnostic, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { LineIndex } from './line-index.js';
 import { printable } from './lexer.js';

@@ -16,7 +16,8 @@
  * When a syntax error is recovered from, rules return placeholder values; the AST of a file with
  * errors is discarded.
  */
-import { EmbeddedActionsParser, type IParserConfig, type IToken, type TokenType } from 'chevrotain';
+import type { IParserConfig, IToken, TokenType } from 'chevrotain';
+import { EmbeddedActionsParser } from './chevrotain.js';
 import type { Span } from '../src/diagnostics/span.js';
 import type { Expr, FullType, RecordField, Statement, TypeRange, TypeSpec, VarExpr } from './ast.js';
 import { AstFactory, signedLong, type Declaration, type TypeClause } from './ast-factory.js';

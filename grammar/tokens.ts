@@ -14,14 +14,8 @@
  * target). `createPanLexer` builds the chevrotain lexer from the same definitions; the tests
  * check it against the scanner and run chevrotain's lexer validations on it.
  */
-import {
-  createToken,
-  Lexer,
-  type CustomPatternMatcherFunc,
-  type CustomPatternMatcherReturn,
-  type ILexerConfig,
-  type TokenType,
-} from 'chevrotain';
+import type { CustomPatternMatcherFunc, CustomPatternMatcherReturn, ILexerConfig, Lexer as LexerInstance, TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 import {
   scanDouble,
   scanDoubleQuoted,
@@ -242,7 +236,7 @@ export const categoryTokens: TokenType[] = [
 ];
 
 /** Creates the chevrotain lexer of Pan (reset `scanState` before each `tokenize`). */
-export function createPanLexer(config: Partial<ILexerConfig> = {}): Lexer {
+export function createPanLexer(config: Partial<ILexerConfig> = {}): LexerInstance {
   return new Lexer(allTokens, {
     positionTracking: 'onlyOffset',
     ensureOptimizations: true,

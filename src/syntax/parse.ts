@@ -5,7 +5,8 @@
  *
  * The file is scanned and parsed one statement at a time (see grammar/parser.ts).
  */
-import { tokenMatcher, type IRecognitionException } from 'chevrotain';
+import type { IRecognitionException } from 'chevrotain';
+import { tokenMatcher } from '../../grammar/chevrotain.js';
 import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Statement, TemplateFile } from '../../grammar/ast.js';
 import { finishScan } from '../../grammar/lexer.js';
