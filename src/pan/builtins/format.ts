@@ -153,7 +153,7 @@ function printArg(spec: Spec, arg: Arg): string {
     case 'x':
       return typeof arg === 'bigint' ? printInteger(spec, arg) : mismatch(spec, arg);
     case 't':
-      if (typeof arg === 'bigint') throw new FormatError(`date/time conversion %${spec.text} is not supported`);
+      if (typeof arg === 'bigint') throw new FormatError(`date/time conversion ${spec.text} is not supported`);
       return mismatch(spec, arg);
     default:
       return typeof arg === 'number' ? printFloat(spec, arg) : mismatch(spec, arg);

@@ -85,10 +85,16 @@ const JAVA_CHARACTER: Readonly<Record<string, string>> = {
   javaUnicodeIdentifierPart: '[\\p{ID_Continue}\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]',
   javaIdentifierIgnorable: '[\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]',
   javaSpaceChar: '[\\p{Zs}\\p{Zl}\\p{Zp}]',
-  javaWhitespace: '[[\\t-\\r\\u{1c}-\\u{1f}\\p{Zs}\\p{Zl}\\p{Zp}]--[\\u{a0}\\u{2007}\\u{202f}]]',
+
   javaISOControl: '[\\u{0}-\\u{1f}\\u{7f}-\\u{9f}]',
   javaMirrored: '\\p{Bidi_Mirrored}',
 };
+
+/** Character.isWhitespace: separators except no-break spaces, and the ASCII/FS-US controls. */
+const JAVA_WHITESPACE = intersect([
+  prop('[\\t-\\r\\u{1c}-\\u{1f}\\p{Zs}\\p{Zl}\\p{Zp}]'),
+  complement(ranges([0xa0, 0xa0], [0x2007, 0x2007], [0x202f, 0x202f])),
+]);
 
 const CATEGORIES = new Set([
   'Cn', 'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Mn', 'Me', 'Mc', 'Nd', 'Nl', 'No', 'Zs', 'Zl', 'Zp', 'Cc',
@@ -114,6 +120,7 @@ function forProperty(name: string, flags: number): SetExpr | undefined {
       return prop('[\\s\\S]');
   }
   if (Object.hasOwn(ASCII_POSIX, name)) return ASCII_POSIX[name];
+  if (name === 'javaWhitespace') return JAVA_WHITESPACE;
   if (Object.hasOwn(JAVA_CHARACTER, name)) return prop(JAVA_CHARACTER[name]!);
   return undefined;
 }

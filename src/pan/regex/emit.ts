@@ -1,5 +1,5 @@
 /**
- * Emission of a parsed Java regex as JavaScript `v`-mode source. Atomic groups and
+ * Emission of a parsed Java regex as JavaScript `u`-mode source. Atomic groups and
  * possessive quantifiers become `(?=(X))\n` (a lookahead is atomic in JavaScript), which adds
  * capture groups; the Java-to-JavaScript group number map accounts for them.
  */
@@ -84,7 +84,7 @@ class Emitter {
   }
 }
 
-/** Translates a parsed Java regex to JavaScript (flags always include `v` and `g`). */
+/** Translates a parsed Java regex to JavaScript (flags always include `u` and `g`). */
 export function emitRegex(parsed: ParsedRegex): Translation {
   const emitter = new Emitter();
   const body = emitter.emit(parsed.root);
@@ -93,5 +93,5 @@ export function emitRegex(parsed: ParsedRegex): Translation {
     const n = Number(g);
     return n > parsed.groupCount ? '(?!)' : `(?:\\${map[n]})`;
   });
-  return { source, flags: parsed.needsIgnoreCase ? 'giv' : 'gv', groupMap: map };
+  return { source, flags: parsed.needsIgnoreCase ? 'giu' : 'gu', groupMap: map };
 }

@@ -101,6 +101,9 @@ class Parser {
       case 0x2e:
         sc.next();
         return this.dot();
+      case 0x7b:
+        // Java: a quantifier brace where an atom is expected repeats the empty string.
+        return { t: 'seq', items: [] };
       case 0x3f:
       case 0x2a:
       case 0x2b: {
