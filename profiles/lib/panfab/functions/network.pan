@@ -28,13 +28,15 @@ function is_fqdn = {
 @{True if ARGV[0] is a contiguous IPv4 netmask such as 255.255.255.0.}
 function is_netmask = {
     if (!is_ipv4(ARGV[0])) return(false);
-    mask = ip4_to_long(ARGV[0])[0];
-    inverted = (~mask) & 0xFFFFFFFF;
+    parsed = ip4_to_long(ARGV[0]);
+    inverted = (~parsed[0]) & 0xFFFFFFFF;
     (inverted & (inverted + 1)) == 0;
 };
 
 @{True if addresses ARGV[0] and ARGV[1] lie in the same subnet under netmask ARGV[2].}
 function ip_in_subnet = {
-    mask = ip4_to_long(ARGV[2])[0];
-    (ip4_to_long(ARGV[0])[0] & mask) == (ip4_to_long(ARGV[1])[0] & mask);
+    mask = ip4_to_long(ARGV[2]);
+    a = ip4_to_long(ARGV[0]);
+    b = ip4_to_long(ARGV[1]);
+    (a[0] & mask[0]) == (b[0] & mask[0]);
 };
