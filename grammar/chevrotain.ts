@@ -22,4 +22,4 @@ async function load(): Promise<Chevrotain> {
 
 const chevrotain = await load();
 
-export const { createToken, Lexer, EmbeddedActionsParser, EOF, tokenMatcher } = chevrotain;
+export const { createToken, createSyntaxDiagramsCode, Lexer, EmbeddedActionsParser, EOF, tokenMatcher } = chevrotain;

@@ -1,0 +1,41 @@
+/**
+ * Entry point of `npm run bench`: runs the benchmark sections in order and prints their numbers
+ * (no assertions). Each section is a module `bench/<name>.ts` exporting an async function; add
+ * new sections to SECTIONS. `node dist/bench/run.js parser` runs only the named sections.
+ */
+
+interface Section {
+  readonly name: string;
+  readonly title: string;
+  readonly run: () => Promise<void>;
+}
+
+const SECTIONS: readonly Section[] = [
+  { name: 'parser', title: 'lexing + parsing', run: async () => (await import('./parser.js')).benchParser() },
+  { name: 'builtins', title: 'pure built-ins', run: async () => (await import('./builtins.js')).benchBuiltins() },
+];
+
+async function main(args: readonly string[]): Promise<number> {
+  const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  const selected = args.length === 0 ? SECTIONS : SECTIONS.filter((s) => args.includes(s.name));
+  process.stdout.write(`panfab benchmarks (node ${process.version}, ${process.platform}/${process.arch})\n`);
+  for (const section of selected) {
+    process.stdout.write(`\n[${section.name}] ${section.title}\n`);
+    await section.run();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
