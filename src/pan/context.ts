@@ -84,6 +84,8 @@ export class BuildState {
   /** True while executing or inserting defaults (cycle checks on external references). */
   checkObjectCycles = true;
   readonly provenance: Map<string, ProvenanceEntry[]> | undefined;
+  /** Per-build memo of facts about types (e.g. whether defaults can apply below them). */
+  readonly typeFacts = new Map<object, boolean>();
 
   constructor(
     readonly objectName: string,
@@ -128,7 +130,8 @@ interface Frame {
 /** The state visible to DML evaluation. */
 export class ExecContext implements FrameSource {
   locals = new Map<string, Value>();
-  iterators = new Map<object, Iterator<[Value, Value]>>();
+  /** first()/next() iterators of the running DML, created on first use. */
+  iterators: Map<object, Iterator<[Value, Value]>> | undefined = undefined;
   self: SelfHolder | undefined = undefined;
   /** Template whose code is running (changes on include, create and function calls). */
   template: CompiledTemplate | undefined;

@@ -81,12 +81,53 @@ function findSpecDefault(build: BuildState, s: TypeSpecC): Maybe {
   return NONE;
 }
 
+/**
+ * True if filling defaults below a value of this type can change anything (some default is
+ * reachable through fields, elements, aliases, includes or links). Lets the defaults phase skip
+ * the many types that have none; memoised per build (types never change once defined).
+ */
+function mayHaveDefaults(build: BuildState, t: FullTypeC | TypeSpecC): boolean {
+  const memo = build.typeFacts;
+  let known = memo.get(t);
+  if (known === undefined) {
+    known = 'hasDefault' in t ? t.hasDefault || mayHaveDefaults(build, t.spec) : specMayHaveDefaults(build, t);
+    memo.set(t, known);
+  }
+  return known;
+}
+
+function specMayHaveDefaults(build: BuildState, s: TypeSpecC): boolean {
+  switch (s.k) {
+    case 'ref': {
+      const def = build.types.get(s.name)?.type;
+      return def !== undefined && mayHaveDefaults(build, def);
+    }
+    case 'record':
+      return (
+        s.includes.some((inc) => {
+          const def = build.types.get(inc)?.type;
+          return def !== undefined && mayHaveDefaults(build, def);
+        }) ||
+        s.required.some(([, f]) => mayHaveDefaults(build, f)) ||
+        s.optional.some(([, f]) => mayHaveDefaults(build, f))
+      );
+    case 'list':
+    case 'dict':
+      return mayHaveDefaults(build, s.elem);
+    case 'link':
+      return mayHaveDefaults(build, s.target);
+    case 'choice':
+      return false;
+  }
+}
+
 function fillFull(ctx: ExecContext, t: FullTypeC, self: Value, path: string): Maybe {
   return fillSpec(ctx, t.spec, self, path);
 }
 
 function fillSpec(ctx: ExecContext, s: TypeSpecC, self: Value, path: string): Maybe {
   const build = ctx.build!;
+  if (!mayHaveDefaults(build, s)) return NONE;
   switch (s.k) {
     case 'ref': {
       const def = build.types.get(s.name)?.type;

@@ -39,7 +39,7 @@ export function runDml(ctx: ExecContext, node: Node, setTemplate = true): Value 
   const savedIterators = ctx.iterators;
   const savedTemplateVar = ctx.templateVar;
   ctx.locals = new Map();
-  ctx.iterators = new Map();
+  ctx.iterators = undefined;
   if (setTemplate && ctx.templateVar === undefined && ctx.build !== undefined) ctx.templateVar = ctx.template?.name;
   try {
     return evaluate(ctx, node);
@@ -122,7 +122,7 @@ class PathSelf implements SelfHolder {
 
 function recordWrite(ctx: ExecContext, build: BuildState, s: AssignStmt, value: Value): void {
   if (s.path.kind !== 'absolute' || build.provenance === undefined) return;
-  build.record(pathToString(s.path), {
+  build.record(s.pathText, {
     template: ctx.template?.name ?? build.objectName,
     span: s.span,
     action: value === null ? 'delete' : 'assign',

@@ -167,6 +167,8 @@ export interface AssignStmt {
   readonly k: 'assign';
   /** Absolute or relative path after prefix resolution. */
   readonly path: PanPath;
+  /** The path's string form (`/a/b`). */
+  readonly pathText: string;
   readonly final: boolean;
   readonly conditional: boolean;
   /** Pre-evaluated value (frozen) when the DML is a compile-time constant. */

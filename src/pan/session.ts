@@ -97,7 +97,6 @@ export class Session implements BuildHost {
     executeTemplate(ctx, tpl, true);
     insertDefaults(ctx, build);
     build.checkObjectCycles = false;
-    freeze(build.root);
     return build;
   }
 
@@ -170,7 +169,8 @@ export class Session implements BuildHost {
       const e = st.error!;
       throw new PanError(e.code, e.message, e.span, e.frames);
     }
-    return st.build!.root;
+    // Other objects only read the finished tree: freezing it lets value() share instead of copy.
+    return freeze(st.build!.root);
   }
 
   warn(build: BuildState, message: string, span: Span): void {

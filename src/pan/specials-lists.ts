@@ -84,9 +84,9 @@ export function callIterator(ctx: ExecContext, n: SpecialNode): Value {
     assign(ctx, keyTarget, undefined);
     assign(ctx, valueTarget, undefined);
     it = entries(r);
-    ctx.iterators.set(r, it);
+    (ctx.iterators ??= new Map()).set(r, it);
   } else {
-    it = ctx.iterators.get(r);
+    it = ctx.iterators?.get(r);
     if (it === undefined) throw located('no valid iterator found for resource', n.span, ctx, 'PF210');
   }
   const next = it.next();

@@ -33,8 +33,31 @@ export class TemplateLoader {
     this.signature = `${check.debugInclude?.source ?? ''}\u0000${check.debugExclude?.source ?? ''}`;
   }
 
+  private readonly loaded = new Map<string, CompiledTemplate | PanError>();
+  /** The same, by located-file object (the locator returns one object per file and load path). */
+  private readonly byFile = new WeakMap<object, CompiledTemplate | PanError>();
+
   /** The checked template in a file; throws its Parse/Syntax/Evaluation/System error. */
   load(file: Pick<FoundFile, 'absPath' | 'displayPath'>): CompiledTemplate {
+    let result = this.byFile.get(file);
+    if (result === undefined) {
+      const key = `${file.absPath}\u0000${file.displayPath}`;
+      result = this.loaded.get(key);
+      if (result === undefined) {
+        try {
+          result = this.loadUncached(file);
+        } catch (e) {
+          result = asPanError(e);
+        }
+        this.loaded.set(key, result);
+      }
+      this.byFile.set(file, result);
+    }
+    if (result instanceof PanError) throw copyError(result);
+    return result;
+  }
+
+  private loadUncached(file: Pick<FoundFile, 'absPath' | 'displayPath'>): CompiledTemplate {
     let parsed;
     try {
       parsed = this.reader.parse(file.absPath, file.displayPath);

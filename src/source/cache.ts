@@ -43,8 +43,19 @@ export class SourceReader {
     return t;
   }
 
+  private readonly parses = new Map<string, ParsedSource>();
+
   /** The parsed form of a template file. */
   parse(absPath: string, displayPath: string): ParsedSource {
+    const local = `${absPath}\u0000${displayPath}`;
+    const known = this.parses.get(local);
+    if (known !== undefined) return known;
+    const result = this.parseVersion(absPath, displayPath);
+    this.parses.set(local, result);
+    return result;
+  }
+
+  private parseVersion(absPath: string, displayPath: string): ParsedSource {
     const text = this.text(absPath);
     const hash = createHash('sha1').update(text).digest('hex');
     const key = `${absPath}\u0000${displayPath}\u0000${hash}`;

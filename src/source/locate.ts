@@ -53,8 +53,18 @@ export class SourceLocator {
     }
   }
 
-  /** The template `name` (`.pan` before `.tpl`), or undefined. */
+  private readonly templates = new Map<string, FoundFile | undefined>();
+
+  /** The template `name` (`.pan` before `.tpl`), or undefined (memoised). */
   findTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
+    const key = loadpath.length === 1 ? name : `${name}\u0000${loadpath.join('\u0000')}`;
+    if (this.templates.has(key)) return this.templates.get(key);
+    const found = this.searchTemplate(name, loadpath);
+    this.templates.set(key, found);
+    return found;
+  }
+
+  private searchTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
     for (const c of this.candidates(name, loadpath)) {
       for (const [ext, type] of [['.pan', 'PAN'], ['.tpl', 'TPL']] as const) {
         if (this.stat(c.abs + ext) === 'file') {
@@ -74,8 +84,20 @@ export class SourceLocator {
   }
 }
 
+const uris = new Map<string, string>();
+
 /** The `file:` URI of a load-path root directory, in the form panc writes to `.dep` files. */
 export function rootUri(root: string): string {
+  let uri = uris.get(root);
+  if (uri === undefined) {
+    uri = computeRootUri(root);
+    if (uris.size > 10_000) uris.clear();
+    uris.set(root, uri);
+  }
+  return uri;
+}
+
+function computeRootUri(root: string): string {
   const abs = path.resolve(root).split(path.sep).join('/');
   const withSlash = abs.endsWith('/') ? abs : abs + '/';
   return 'file:' + encodeURI(withSlash.startsWith('/') ? withSlash : '/' + withSlash);

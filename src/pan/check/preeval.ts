@@ -21,9 +21,15 @@ export type PreEvaluation = { readonly ok: true; readonly value: Value } | { rea
 export function preEvaluate(node: Node): PreEvaluation {
   if (node.k === 'lit') return { ok: true, value: node.v };
   const ctx = new ExecContext(undefined, COMPILE_TIME_ITERATIONS, COMPILE_TIME_DEPTH, undefined);
+  // Failures are the common case (any non-constant statement) and their JavaScript stack is
+  // never shown, so errors raised here skip stack capture.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return { ok: true, value: freeze(runDml(ctx, node)) };
   } catch (e) {
     return { ok: false, error: asPanError(e) };
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }

@@ -80,7 +80,8 @@ function compileStatement(s: Statement, env: ExprEnv, file: string, prefixes: Pr
       }
       const pre = preEvaluate(expr);
       const constant = pre.ok ? { value: pre.value } : undefined;
-      return { k: 'assign', path, final: s.final, conditional: s.conditional, constant, expr, span: s.span };
+      const pathText = pathToString(path);
+      return { k: 'assign', path, pathText, final: s.final, conditional: s.conditional, constant, expr, span: s.span };
     }
     case 'Variable': {
       const expr = compileExpr(s.value, env);
