@@ -63,7 +63,7 @@ function traceback(d: Diagnostic): string {
     frames.push(r.span);
   }
   const lines = frames.map((s) => `>>> [${pancRange(s)}]\n`).join('');
-  return `>>> call stack trace \n${lines}>>> ====================\n\n`;
+  return `>>> call stack trace \n${lines}>>> ====================\n\n\n`;
 }
 
 function elementPath(d: Diagnostic): string {

@@ -1,4 +1,4 @@
-import { compileJavaRegexFullMatch, javaFullMatch, UnsupportedJavaRegex } from '../../src/conformance/java-regex.js';
+import { compileJavaRegexFullMatch, javaFullMatch, RegexError } from '../../src/conformance/java-regex.js';
 
 describe('Java regex whole-match semantics', () => {
   it('requires the whole message to match', () => {
@@ -49,9 +49,18 @@ describe('Java regex whole-match semantics', () => {
     expect(javaFullMatch('\\++', '++')).toBe(true);
   });
 
-  it('refuses constructs it cannot translate faithfully', () => {
-    expect(() => compileJavaRegexFullMatch('[a-z&&[^e]]')).toThrow(UnsupportedJavaRegex);
-    expect(() => compileJavaRegexFullMatch('a(?i)b')).toThrow(UnsupportedJavaRegex);
-    expect(() => compileJavaRegexFullMatch('\\p{InGreek}')).toThrow(UnsupportedJavaRegex);
+  it('keeps whole-match semantics for alternations, multiline flags and unterminated quoting', () => {
+    expect(javaFullMatch('(?m)^a$', 'a\nb')).toBe(false);
+    expect(javaFullMatch('(?m)^a$\n^b$', 'a\nb')).toBe(true);
+    expect(javaFullMatch('x|xy', 'xy')).toBe(true);
+    expect(javaFullMatch('a\\Q.*', 'a.*')).toBe(true);
+    expect(javaFullMatch('a\\Q.*', 'abc')).toBe(false);
+    expect(javaFullMatch('[a-z&&[^e]]+', 'abc')).toBe(true);
+    expect(javaFullMatch('[a-z&&[^e]]+', 'abe')).toBe(false);
+  });
+
+  it('rejects patterns Java rejects', () => {
+    expect(() => compileJavaRegexFullMatch('a(')).toThrow(RegexError);
+    expect(() => compileJavaRegexFullMatch('*a')).toThrow(RegexError);
   });
 });

@@ -38,7 +38,7 @@ describe('panc exception messages', () => {
     });
     expect(formatPancMessage(d)).toBe(
       'evaluation error [b/c.pan:13.8-13.33]\n[bug-gh-40] user-initiated error: undefined package\n' +
-        '>>> call stack trace \n>>> [b/c.pan:13.8-13.33]\n>>> [b/b.pan:2.1-2.12]\n>>> [b/bug-gh-40.pan:10.1-10.12]\n>>> ====================\n\n',
+        '>>> call stack trace \n>>> [b/c.pan:13.8-13.33]\n>>> [b/b.pan:2.1-2.12]\n>>> [b/bug-gh-40.pan:10.1-10.12]\n>>> ====================\n\n\n',
     );
   });
 
@@ -46,7 +46,7 @@ describe('panc exception messages', () => {
     const s = span('a/self10.pan', 11, 3, 11, 14, 40);
     const d = diagnostic('PF214', 'cannot dereference', s, { related: [{ message: 'here', span: s }] });
     expect(formatPancMessage(d)).toBe(
-      'evaluation error [a/self10.pan:11.3-11.14]\ncannot dereference\n>>> call stack trace \n>>> [a/self10.pan:11.3-11.14]\n>>> ====================\n\n',
+      'evaluation error [a/self10.pan:11.3-11.14]\ncannot dereference\n>>> call stack trace \n>>> [a/self10.pan:11.3-11.14]\n>>> ====================\n\n\n',
     );
   });
 
