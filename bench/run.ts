@@ -14,6 +14,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'parser', title: 'lexing + parsing', run: async () => (await import('./parser.js')).benchParser() },
   { name: 'builtins', title: 'pure built-in functions', run: async () => (await import('./builtins.js')).benchBuiltins() },
   { name: 'builtins', title: 'pure built-ins', run: async () => (await import('./builtins.js')).benchBuiltins() },
+  { name: 'evaluator', title: 'object builds (evaluator)', run: async () => (await import('./evaluator.js')).benchEvaluator() },
 ];
 
 async function main(args: readonly string[]): Promise<number> {
