@@ -116,6 +116,7 @@ describe('base64_encode / base64_decode', () => {
 
   it('reports bad characters with their position and signed byte value', () => {
     expect(callError('base64_decode', 'a+b?c')).toBe('Bad Base64 input character at 3: 63(decimal)');
+    // U+0080 is C2 80 in UTF-8: the decoder keeps only the low seven bits, so C2 reads as 'B'.
     expect(callError('base64_decode', 'ab\u0080')).toBe('Bad Base64 input character at 3: -128(decimal)');
     expect(callError('base64_encode', 1n)).toBe('argument for base64_encode() must be a string');
     expect(callError('base64_decode', list())).toBe('argument for base64_decode() must be a string');
