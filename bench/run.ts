@@ -13,7 +13,6 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { name: 'parser', title: 'lexing + parsing', run: async () => (await import('./parser.js')).benchParser() },
   { name: 'builtins', title: 'pure built-in functions', run: async () => (await import('./builtins.js')).benchBuiltins() },
-  { name: 'builtins', title: 'pure built-ins', run: async () => (await import('./builtins.js')).benchBuiltins() },
   { name: 'evaluator', title: 'object builds (evaluator)', run: async () => (await import('./evaluator.js')).benchEvaluator() },
 ];
 
