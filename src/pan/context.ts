@@ -39,8 +39,10 @@ export interface TypeDef {
 /** One `bind` of a type to a path. */
 export interface Binding {
   readonly type: FullTypeC;
-  /** Span of the bound type (shown as "bound to type T in [file:range]"). */
-  readonly typeSpan: Span;
+  /** Span of the bound type (shown as "bound to type T in [file:range]"); none for `valid`. */
+  readonly typeSpan: Span | undefined;
+  /** The bind or valid statement. */
+  readonly span: Span;
   readonly template: string;
 }
 

@@ -38,12 +38,14 @@ export class PanError extends Error {
 
   /**
    * Gives the error a location if it has none yet (panc's addExceptionInfo): the span of the
-   * construct being executed and the call stack at that point. Returns this error.
+   * construct being executed and, if no call stack was recorded when the error was raised, the
+   * call stack at this enclosing construct (errors raised without a context). Returns this error.
    */
   locate(span: Span | undefined, frames?: FrameSource): this {
-    if (this.span === undefined && span !== undefined) {
-      this.span = span;
-      if (frames !== undefined) this.frames = [{ message: 'here', span }, ...frames.callFrames()];
+    if (span === undefined) return this;
+    if (this.span === undefined) this.span = span;
+    if (this.frames === undefined && frames !== undefined) {
+      this.frames = [{ message: 'here', span: this.span }, ...frames.callFrames()];
     }
     return this;
   }

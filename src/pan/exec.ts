@@ -9,7 +9,7 @@ import type { BuildState, ExecContext, SelfHolder } from './context.js';
 import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
-import { ReturnSignal, evalArgs, evaluate, located } from './interp.js';
+import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
 import type { AssignStmt, BindStmt, CompiledTemplate, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
 import { isValidTemplateName, parsePath, pathToString, type PanPath } from './path.js';
 import { copyValue, freeze } from './protect.js';
@@ -151,7 +151,7 @@ function executeAssign(ctx: ExecContext, build: BuildState, s: AssignStmt): void
       ctx.self = holder;
       try {
         let result = runDml(ctx, s.expr);
-        if (result !== current) result = copyValue(result);
+        if (result !== holder.element) result = copyValue(result);
         putElement(build, s.path, result);
         recordWrite(ctx, build, s, result);
       } finally {
@@ -311,7 +311,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
       throw asPanError(e).locate(n.span, ctx);
     }
     if (loaded.template.kind !== 'structure') {
-      throw located('first argument of create() must be the name of structure template', n.span, ctx, 'PF205');
+      throw deferred('first argument of create() must be the name of structure template', n.span, 'PF205');
     }
     ctx.push(loaded.template, n.span);
     try {
@@ -333,13 +333,13 @@ function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: 
   for (let i = 1; i + 1 < args.length; i += 2) {
     const key = args[i];
     if (typeof key !== 'string') {
-      throw located(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, ctx, 'PF210');
+      throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
     }
     let term;
     try {
       term = termFromValue(key);
     } catch {
-      throw located(`invalid key (${key}) for create()`, n.span, ctx, 'PF210');
+      throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
     }
     try {
       putChild(dict, term, args[i + 1] === null ? null : copyValue(args[i + 1]));
@@ -368,7 +368,7 @@ function executeBind(ctx: ExecContext, build: BuildState, s: BindStmt): void {
     entry = { path, list: [] };
     build.bindings.set(key, entry);
   }
-  entry.list.push({ type: s.type, typeSpan: s.typeSpan, template: ctx.template?.name ?? build.objectName });
+  entry.list.push({ type: s.type, typeSpan: s.typeSpan, span: s.span, template: ctx.template?.name ?? build.objectName });
 }
 
 /** True if `name` is a valid template name for include/create (re-exported for the checker). */

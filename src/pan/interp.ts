@@ -30,19 +30,24 @@ export function evaluate(ctx: ExecContext, n: Node): Value {
       return evalSet(ctx, n.targets, n.value);
     case 'block': {
       let result: Value = undefined;
-      for (const x of n.body) result = evaluate(ctx, x);
+      try {
+        for (const x of n.body) result = evaluate(ctx, x);
+      } catch (e) {
+        if (e instanceof PanError) e.locate(n.span, ctx);
+        throw e;
+      }
       return result;
     }
     case 'if': {
       const c = evaluate(ctx, n.cond);
-      if (typeof c !== 'boolean') throw located('if-else test must evaluate to a boolean property', n.span, ctx);
+      if (typeof c !== 'boolean') throw deferred('if-else test must evaluate to a boolean property', keywordSpan(n.span, 'if'));
       if (c) return evaluate(ctx, n.then);
       return n.else === undefined ? undefined : evaluate(ctx, n.else);
     }
     case 'while':
-      return evalLoop(ctx, undefined, n.cond, undefined, n.body, n.span);
+      return evalLoop(ctx, undefined, n.cond, undefined, n.body, keywordSpan(n.span, 'while'));
     case 'for':
-      return evalLoop(ctx, n.init, n.cond, n.step, n.body, n.span);
+      return evalLoop(ctx, n.init, n.cond, n.step, n.body, keywordSpan(n.span, 'for'));
     case 'foreach':
       return evalForeach(ctx, n);
     case 'bin': {
@@ -79,8 +84,22 @@ export function located(message: string, span: Node['span'], ctx: ExecContext, c
   return new PanError(code, message).locate(span, ctx);
 }
 
+/**
+ * A PanError at `span` whose call stack is recorded by the enclosing block or statement (panc
+ * raises these without a context).
+ */
+export function deferred(message: string, span: Node['span'], code: PanError['code'] = 'PF200'): PanError {
+  return new PanError(code, message, span);
+}
+
+/** The span of the keyword that starts a node (`if`, `while`, `for`, `foreach`), as panc reports it. */
+function keywordSpan(span: Node['span'], keyword: string): Node['span'] {
+  const len = keyword.length;
+  return { file: span.file, offset: span.offset, length: len, line: span.line, col: span.col, endLine: span.line, endCol: span.col + len - 1 };
+}
+
 function opFailure(e: unknown, span: Node['span'], ctx: ExecContext): PanError {
-  if (e instanceof OpError) return located(e.message, span, ctx, 'PF215');
+  if (e instanceof OpError) return deferred(e.message, span, 'PF215');
   return asPanError(e).locate(span, ctx);
 }
 
@@ -170,7 +189,7 @@ function assignTarget(ctx: ExecContext, t: Target, value: Value): void {
 function evalForeach(ctx: ExecContext, n: ForeachNode): Value {
   const coll = evaluate(ctx, n.coll);
   if (!(coll instanceof PanList || coll instanceof PanDict)) {
-    throw located('third foreach argument does not evaluate to a resource', n.span, ctx);
+    throw deferred('third foreach argument does not evaluate to a resource', keywordSpan(n.span, 'foreach'));
   }
   assignTarget(ctx, n.key, undefined);
   assignTarget(ctx, n.value, undefined);
@@ -185,7 +204,7 @@ function evalForeach(ctx: ExecContext, n: ForeachNode): Value {
     for (let i = 0; i < coll.items.length; i++) step(BigInt(i), coll.items[i]);
   } else {
     for (const k of [...coll.keys()]) {
-      if (!coll.map.has(k)) throw located('resource changed structurally during iteration', n.span, ctx);
+      if (!coll.map.has(k)) throw deferred('resource changed structurally during iteration', keywordSpan(n.span, 'foreach'));
       step(k, coll.map.get(k));
     }
   }
@@ -195,10 +214,10 @@ function evalForeach(ctx: ExecContext, n: ForeachNode): Value {
 function evalLogic(ctx: ExecContext, k: 'and' | 'or', l: Node, r: Node, span: Node['span']): Value {
   const name = k === 'and' ? 'logical-and (&&)' : 'logical-or (||)';
   const a = evaluate(ctx, l);
-  if (typeof a !== 'boolean') throw located(`first argument for ${name} operation must be a boolean value`, span, ctx, 'PF215');
+  if (typeof a !== 'boolean') throw deferred(`first argument for ${name} operation must be a boolean value`, span, 'PF215');
   if (k === 'and' ? !a : a) return a;
   const b = evaluate(ctx, r);
-  if (typeof b !== 'boolean') throw located(`second argument for ${name} operation must be a boolean value`, span, ctx, 'PF215');
+  if (typeof b !== 'boolean') throw deferred(`second argument for ${name} operation must be a boolean value`, span, 'PF215');
   return b;
 }
 
@@ -220,7 +239,7 @@ export function callPure(
   try {
     return fn(args);
   } catch (e) {
-    if (e instanceof BuiltinError) throw located(e.message, span, ctx, 'PF210');
+    if (e instanceof BuiltinError) throw deferred(e.message, span, 'PF210');
     throw asPanError(e).locate(span, ctx);
   }
 }

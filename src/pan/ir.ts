@@ -210,8 +210,8 @@ export interface BindStmt {
   readonly path: PanPath | undefined;
   readonly pathText: string;
   readonly type: FullTypeC;
-  /** Span of the bound type, shown in validation messages. */
-  readonly typeSpan: Span;
+  /** Span of the bound type, shown in validation messages (none for `valid`, as in panc). */
+  readonly typeSpan: Span | undefined;
   readonly span: Span;
 }
 

@@ -5,7 +5,7 @@
 import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { asPanError } from './errors.js';
-import { evalTerms, evaluate, located } from './interp.js';
+import { deferred, evalTerms, evaluate, located } from './interp.js';
 import type { SpecialNode, Target } from './ir.js';
 import { copyValue, writable } from './protect.js';
 import { MAX_LIST_SIZE } from './tree.js';
@@ -26,13 +26,13 @@ export function callAppend(ctx: ExecContext, n: SpecialNode): Value {
   const target = n.targets?.[0];
   const first = target !== undefined ? resolveTargetList(ctx, target) : evaluate(ctx, n.args[0]!);
   const value = evaluate(ctx, n.args[1]!);
-  if (value === null) throw located(`value cannot be null for ${n.name}()`, n.span, ctx, 'PF210');
+  if (value === null) throw deferred(`value cannot be null for ${n.name}()`, n.span, 'PF210');
   if (!(first instanceof PanList)) {
-    throw located(`first argument of ${n.name}() must be a variable reference or a list`, n.span, ctx, 'PF210');
+    throw deferred(`first argument of ${n.name}() must be a variable reference or a list`, n.span, 'PF210');
   }
   const list = writable(first);
   if (list.items.length >= MAX_LIST_SIZE) {
-    throw located(`list size limit (${MAX_LIST_SIZE}) exceeded`, n.span, ctx, 'PF219');
+    throw deferred(`list size limit (${MAX_LIST_SIZE}) exceeded`, n.span, 'PF219');
   }
   const stored = copyValue(value);
   if (n.name === 'append') list.items.push(stored);

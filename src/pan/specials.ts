@@ -11,7 +11,7 @@ import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
 import { callCreate } from './exec.js';
-import { ReturnSignal, evalArgs, evaluate, located, lookupVar } from './interp.js';
+import { ReturnSignal, deferred, evalArgs, evaluate, located, lookupVar } from './interp.js';
 import type { SpecialNode } from './ir.js';
 import { isValidTemplateName, parsePath, pathToString } from './path.js';
 import { copyValue } from './protect.js';
@@ -193,10 +193,10 @@ function callIsType(ctx: ExecContext, n: SpecialNode): Value {
 
 function callIsValid(ctx: ExecContext, n: SpecialNode): Value {
   const build = requireBuild(ctx, n);
-  if (n.test === '') throw located('is_valid() requires the first argument to be a type', n.span, ctx, 'PF210');
+  if (n.test === '') throw deferred('is_valid() requires the first argument to be a type', n.span, 'PF210');
   const v = evaluate(ctx, n.args[0]!);
   const def = build.types.get(n.test!);
-  if (def === undefined) throw located(`type lookup failed for '${n.test}'`, n.span, ctx, 'PF212');
+  if (def === undefined) throw deferred(`type lookup failed for '${n.test}'`, n.span, 'PF212');
   return atCall(ctx, n, () => isValidValue(ctx, def, n.test!, v));
 }
 
@@ -215,7 +215,7 @@ function callError(ctx: ExecContext, n: SpecialNode): Value {
   const args = evalArgs(ctx, n.args);
   let msg: string;
   if (args.length === 1) {
-    if (typeof args[0] !== 'string') throw located('the first argument for error() needs to be a string', n.span, ctx, 'PF209');
+    if (typeof args[0] !== 'string') throw deferred('the first argument for error() needs to be a string', n.span, 'PF209');
     msg = args[0];
   } else {
     msg = formatArgs(ctx, n, args);
@@ -258,12 +258,12 @@ function callFile(ctx: ExecContext, n: SpecialNode): Value {
   const args = evalArgs(ctx, n.args);
   const name = args[0];
   if (typeof name !== 'string' || name === '' || name.startsWith('/')) {
-    throw located(`${n.called}() requires a relative file name`, n.span, ctx, 'PF210');
+    throw deferred(`${n.called}() requires a relative file name`, n.span, 'PF210');
   }
+  const file = build.host.findFile(build, name);
+  if (n.name === 'file_exists') return file !== undefined;
+  if (file === undefined) throw deferred(`file (${name}) does not exist`, n.span, 'PF210');
   return atCall(ctx, n, () => {
-    const file = build.host.findFile(build, name);
-    if (n.name === 'file_exists') return file !== undefined;
-    if (file === undefined) throw new PanError('PF210', `file (${name}) does not exist`);
     const compression = args.length === 2 ? args[1] : undefined;
     if (compression !== undefined && typeof compression !== 'string') {
       throw new PanError('PF210', 'invalid compression name');

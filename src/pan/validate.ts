@@ -51,7 +51,7 @@ export class ValidationFailure extends PanError {
   setBinding(path: PanPath, binding: Binding): this {
     this.bound = `path '${pathToString(path)}' bound to type ${typeToString(binding.type.spec)} in [${spanText(binding.type.file, binding.typeSpan)}]`;
     this.path = pathToString(terms(path, this.terms));
-    this.span = binding.typeSpan;
+    this.span = binding.typeSpan ?? binding.span;
     this.message = this.render();
     return this;
   }
@@ -308,7 +308,7 @@ class ReadOnlySelf implements SelfHolder {
     return this.value;
   }
   set(): void {
-    throw new PanError('PF307', 'cannot modify SELF from validation function');
+    throw new PanError('PF200', 'cannot modify SELF from validation function');
   }
 }
 

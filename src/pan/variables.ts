@@ -123,7 +123,7 @@ export function writeSelf(ctx: ExecContext, terms: readonly Term[], value: Value
   if (ctx.compileTime) throw notConstant('SELF');
   const holder = ctx.self;
   if (holder === undefined) throw new PanError('PF200', 'SELF is not defined');
-  if (holder.readOnly) throw new PanError('PF307', 'cannot modify SELF from validation function');
+  if (holder.readOnly) throw new PanError('PF200', 'cannot modify SELF from validation function');
   const stored = value;
   let self = holder.get();
   if (self === undefined) {
@@ -168,7 +168,7 @@ function selfList(ctx: ExecContext, terms: readonly Term[]): PanList {
   if (ctx.compileTime) throw notConstant('SELF');
   const holder = ctx.self;
   if (holder === undefined) throw new PanError('PF200', 'SELF is not defined');
-  if (holder.readOnly) throw new PanError('PF307', 'cannot modify SELF from validation function');
+  if (holder.readOnly) throw new PanError('PF200', 'cannot modify SELF from validation function');
   let self = holder.get();
   if (self === undefined || self === null) {
     self = terms.length === 0 ? new PanList() : containerFor(terms[0]!);

@@ -7,9 +7,8 @@
  */
 import type { Statement, TemplateFile } from '../../../grammar/ast.js';
 import type { Span } from '../../diagnostics/span.js';
-import { PanDict } from '../element.js';
 import { PanError } from '../errors.js';
-import type { CompiledTemplate, Node, Stmt, Target } from '../ir.js';
+import type { CompiledTemplate, FullTypeC, Node, Stmt, Target } from '../ir.js';
 import { isValidTemplateName, parsePath, pathToString, resolvePath, type PanPath } from '../path.js';
 import { compileExpr, type ExprEnv } from './expr.js';
 import { preEvaluate } from './preeval.js';
@@ -106,7 +105,7 @@ function compileStatement(s: Statement, env: ExprEnv, file: string, prefixes: Pr
       const withNode = compileExpr(s.expr, env);
       const spec = { k: 'ref' as const, name: 'element', range: undefined, span: s.expr.span };
       const type = { spec, hasDefault: false, default: undefined, with: withNode, file, span: s.expr.span };
-      return bindStatement(s.path, type, s.expr.span, s.span);
+      return bindStatement(s.path, type, undefined, s.span);
     }
   }
 }
@@ -127,7 +126,7 @@ function applyPrefix(text: string, span: Span, prefixes: PrefixState): void {
   }
 }
 
-function bindStatement(text: string, type: Stmt & { k: 'bind' } extends infer B ? B extends { type: infer T } ? T : never : never, typeSpan: Span, span: Span): Stmt {
+function bindStatement(text: string, type: FullTypeC, typeSpan: Span | undefined, span: Span): Stmt {
   if (text.replace(/\$\$\{/g, '').includes('${')) {
     return { k: 'bind', path: undefined, pathText: text, type, typeSpan, span };
   }
@@ -254,9 +253,4 @@ function checkDuplicates(all: readonly Stmt[]): void {
     }
     seen.set(key, s.span);
   }
-}
-
-/** True if a value is a dict (used by callers checking root elements). */
-export function isDict(v: unknown): v is PanDict {
-  return v instanceof PanDict;
 }
