@@ -1,4 +1,5 @@
 /** DML evaluation (§7): variables, control flow, functions, built-ins of the evaluator. */
+import { jest } from '@jest/globals';
 import { PanDict, PanList } from '../../src/pan/element.js';
 import { at, cleanup, error, obj, profile } from './helpers.js';
 
@@ -128,5 +129,20 @@ describe('evaluator built-ins', () => {
       s2: "structure template s2;\n'c' = 3;",
     });
     expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'c', 'extra']);
+  });
+});
+
+describe('debug()', () => {
+  test('enabled for templates whose whole name matches the include pattern and not the exclude pattern', async () => {
+    const files = obj("'/a' = debug('x %s', 'y');");
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(at(await profile(files, undefined, { debugInclude: /t/ }), '/a')).toBe('x y');
+      expect(write).toHaveBeenCalledWith('[t] x y\n');
+      await expect(profile(files, undefined, { debugInclude: /t/, debugExclude: /.*/ })).rejects.toThrow(/undefined/);
+      await expect(profile(files, undefined, { debugInclude: /x/ })).rejects.toThrow(/undefined/);
+    } finally {
+      write.mockRestore();
+    }
   });
 });

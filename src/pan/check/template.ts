@@ -41,9 +41,15 @@ interface PrefixState {
   absolute: PanPath | undefined;
 }
 
+/** True if the pattern matches the whole name (Java's Matcher.matches). */
+function matchesWhole(re: RegExp, name: string): boolean {
+  return new RegExp(`^(?:${re.source})$`, re.flags.replace(/[gy]/g, '')).test(name);
+}
+
+/** debug()/traceback() are kept if the name matches the include pattern and not the exclude one. */
 function debugEnabled(name: string, opts: CheckOptions): boolean {
-  if (opts.debugInclude === undefined || !opts.debugInclude.test(name)) return false;
-  return opts.debugExclude === undefined || !opts.debugExclude.test(name);
+  if (opts.debugExclude !== undefined && matchesWhole(opts.debugExclude, name)) return false;
+  return opts.debugInclude !== undefined && matchesWhole(opts.debugInclude, name);
 }
 
 /** Compiles a parsed template. `absFile` is the absolute source path (for the name check). */
