@@ -86,12 +86,22 @@ export function isStackOverflow(e: unknown): boolean {
   return name === 'RangeError' && typeof message === 'string' && message.includes('call stack');
 }
 
+/** True for JavaScript's "Invalid string length" / "Invalid array length" RangeErrors. */
+function isSizeOverflow(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return name === 'RangeError' && typeof message === 'string' && /^Invalid (string|array|typed array) length/.test(message);
+}
+
 /**
- * Converts a JavaScript stack overflow into panc's diagnostic; other non-Pan errors are
- * reported as internal errors. PanErrors pass through unchanged.
+ * Converts a JavaScript stack overflow or an oversized string/array into a Pan limit error;
+ * other non-Pan errors are reported as internal errors. PanErrors pass through unchanged.
  */
 export function asPanError(e: unknown, span?: Span): PanError {
   if (e instanceof PanError) return e;
+  if (isSizeOverflow(e)) {
+    return new PanError('PF219', `resource size limit exceeded (${(e as Error).message})`, span);
+  }
   if (isStackOverflow(e)) {
     return new PanError('PF208', 'stack overflow; check for circular data structure or unbounded recursion', span);
   }

@@ -54,3 +54,11 @@ describe('limits', () => {
     expect(e.message).toMatch(/^stack overflow/);
   });
 });
+
+describe('size limits', () => {
+  test('a string growing past what JavaScript can hold is a limit error', async () => {
+    const e = await error(obj("variable N = 40;\n'/s' = { s = 'xxxxxxxxxxxxxxxx'; for (i = 0; i < N; i = i + 1) s = s + s; s; };"));
+    expect(e.code).toBe('PF219');
+    expect(e.panClass).toBe('Evaluation');
+  });
+});
