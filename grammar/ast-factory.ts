@@ -20,6 +20,9 @@ import * as T from './tokens.js';
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
+/** Shared empty list for the (frequent) variables without subscripts and calls without arguments. */
+const NONE: readonly Expr[] = Object.freeze([]);
+
 const PRECEDENCE: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5,
   '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
@@ -151,12 +154,13 @@ export class AstFactory {
   }
 
   variable(name: IToken, subscripts: Expr[], lastBracket: IToken | undefined): VarExpr {
-    return { kind: 'Var', name: name.image, subscripts, span: this.between(name, lastBracket ?? name) };
+    const list = subscripts.length === 0 ? NONE : subscripts;
+    return { kind: 'Var', name: name.image, subscripts: list, span: this.between(name, lastBracket ?? name) };
   }
 
   call(name: IToken, args: Expr[], close: IToken): CallExpr {
     const nameSpan = this.tok(name);
-    return { kind: 'Call', name: name.image, nameSpan, args, span: joinSpans(nameSpan, this.tok(close)) };
+    return { kind: 'Call', name: name.image, nameSpan, args: args.length === 0 ? NONE : args, span: joinSpans(nameSpan, this.tok(close)) };
   }
 
   unary(op: IToken | undefined, operand: Expr): Expr {

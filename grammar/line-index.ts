@@ -57,15 +57,17 @@ export class LineIndex {
     const e = !(end >= s) ? s : end > len ? len : end;
     const startLine = this.lineOf(s);
     const last = e > s ? e - 1 : s;
-    const endLine = last === s ? startLine : this.lineOf(last);
+    const next = this.starts[startLine + 1];
+    const endLine = next === undefined || last < next ? startLine : this.lineOf(last);
+    const lineStart = this.starts[startLine]!;
     return {
       file: this.file,
       offset: s,
       length: e - s,
       line: startLine + 1,
-      col: s - this.starts[startLine]! + 1,
+      col: s - lineStart + 1,
       endLine: endLine + 1,
-      endCol: last - this.starts[endLine]! + 1,
+      endCol: last - (endLine === startLine ? lineStart : this.starts[endLine]!) + 1,
     };
   }
 

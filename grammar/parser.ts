@@ -1,47 +1,29 @@
 /**
- * The chevrotain grammar of Pan (language reference §3, §5, §7.1, §8.2), building the AST in
+ * The chevrotain grammar of Pan (language reference §3, §5, §7.1, §8.2): templates, statements
+ * and type specifications, on top of the DML rules of grammar/parser-dml.ts. The AST is built in
  * embedded actions (grammar/ast-factory.ts).
  *
  * Design choices, from measurements (bench/parser.ts, `node --cpu-prof`): a CstParser plus a
  * CST → AST pass ran at about 1 MB/s on the generated 5 MB benchmark file, dominated by CST
- * allocation and garbage collection; embedded actions avoid the intermediate tree.
- * - Binary operators are parsed as a flat list `unary (op unary)*`; precedence is applied by the
- *   factory. This keeps the rule depth of an expression small.
- * - A local assignment `x[..] = ...` is recognised after its target has been parsed as an
- *   operand (panc uses a syntactic lookahead `var "="` instead); every choice in the grammar is
- *   then made on the next token alone, which chevrotain decides fastest.
- * - Files are parsed one statement at a time (rule `template` for the first chunk, `statements`
- *   for the others; see src/syntax/parse.ts), so tokens never outlive their statement.
+ * allocation and garbage collection; embedded actions avoid the intermediate tree. Files are
+ * parsed one statement at a time (rule `template` for the first chunk, `statements` for the
+ * others; see src/syntax/parse.ts), so that tokens never outlive their statement.
  *
  * When a syntax error is recovered from, rules return placeholder values; the AST of a file with
  * errors is discarded.
  */
-import type { IParserConfig, IToken, TokenType } from 'chevrotain';
-import { EmbeddedActionsParser } from './chevrotain.js';
+import type { IOrAlt, IParserConfig, IToken, TokenType } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { Expr, FullType, RecordField, Statement, TypeRange, TypeSpec, VarExpr } from './ast.js';
-import { AstFactory, signedLong, type Declaration, type TypeClause } from './ast-factory.js';
-import { LineIndex } from './line-index.js';
+import type { FullType, RecordField, Statement, TypeRange, TypeSpec } from './ast.js';
+import { signedLong, type Declaration, type TypeClause } from './ast-factory.js';
 import { panErrorMessages } from './parse-errors.js';
+import { DmlParser, PLACEHOLDER, recovered, type GrammarError } from './parser-dml.js';
 import * as T from './tokens.js';
 
 /** Every token type the parser knows (lexable ones and categories). */
 const vocabulary: TokenType[] = [...T.allTokens, ...T.categoryTokens];
 
-const NOWHERE: Span = { file: '', offset: 0, length: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-/** Value returned by a rule that failed and was recovered from (never part of a returned AST). */
-const RECOVERED = {
-  kind: 'Literal', value: undefined, span: NOWHERE, name: '', subscripts: [], min: 0n, clause: 'link', spec: undefined,
-} as unknown;
-const recovered = <X>() => ({ recoveryValueFunc: () => RECOVERED as X });
-
-export type { Declaration };
-
-/** A syntax error detected in an embedded action. */
-export interface GrammarError {
-  readonly token: IToken;
-  readonly message: string;
-}
+export type { Declaration, GrammarError };
 
 /** Result of the rule `template`. */
 export interface TemplateHead {
@@ -50,10 +32,7 @@ export interface TemplateHead {
 }
 
 /** The Pan parser. Create it through `createPanParser` or use the shared `panParser`. */
-export class PanParser extends EmbeddedActionsParser {
-  /** The factory of the file being parsed (set by `startFile`). */
-  private f: AstFactory = new AstFactory(new LineIndex('', ''));
-
+export class PanParser extends DmlParser {
   constructor(config: IParserConfig = {}) {
     super(vocabulary, {
       recoveryEnabled: true,
@@ -63,16 +42,6 @@ export class PanParser extends EmbeddedActionsParser {
       ...config,
     });
     this.performSelfAnalysis();
-  }
-
-  /** Syntax errors found by the actions (not by chevrotain) since the last `startFile`. */
-  grammarErrors: GrammarError[] = [];
-
-  /** Prepares for a new file; returns the factory that will build its nodes. */
-  startFile(lines: LineIndex): AstFactory {
-    this.f = new AstFactory(lines);
-    this.grammarErrors = [];
-    return this.f;
   }
 
   // ------------------------------------------------------------ templates and statements
@@ -103,33 +72,35 @@ export class PanParser extends EmbeddedActionsParser {
   }, { recoveryValueFunc: () => [] });
 
   /** One statement; the empty statement `;` gives undefined. */
-  public statement = this.RULE('statement', (): Statement | undefined => {
-    return this.OR<Statement | undefined>([
-      { ALT: () => { this.CONSUME(T.Semicolon); return undefined; } },
-      { ALT: () => this.SUBRULE(this.includeStatement) },
-      { ALT: () => this.SUBRULE(this.prefixStatement) },
-      { ALT: () => this.SUBRULE(this.validStatement) },
-      { ALT: () => this.SUBRULE(this.bindStatement) },
-      { ALT: () => this.SUBRULE(this.assignStatement) },
-      { ALT: () => this.SUBRULE(this.variableStatement) },
-      { ALT: () => this.SUBRULE(this.typeStatement) },
-      { ALT: () => this.SUBRULE(this.functionStatement) },
-    ]);
-  }, { recoveryValueFunc: () => undefined });
+  public statement = this.RULE('statement', (): Statement | undefined => this.OR(this.statementAlternatives), {
+    recoveryValueFunc: () => undefined,
+  });
+
+  private readonly statementAlternatives: Array<IOrAlt<Statement | undefined>> = [
+    { ALT: () => { this.CONSUME(T.Semicolon); return undefined; } },
+    { ALT: () => this.SUBRULE(this.includeStatement) },
+    { ALT: () => this.SUBRULE(this.prefixStatement) },
+    { ALT: () => this.SUBRULE(this.validStatement) },
+    { ALT: () => this.SUBRULE(this.bindStatement) },
+    { ALT: () => this.SUBRULE(this.assignStatement) },
+    { ALT: () => this.SUBRULE(this.variableStatement) },
+    { ALT: () => this.SUBRULE(this.typeStatement) },
+    { ALT: () => this.SUBRULE(this.functionStatement) },
+  ];
 
   public includeStatement = this.RULE('includeStatement', (): Statement => {
     const keyword = this.CONSUME(T.Include);
     const expr = this.SUBRULE(this.dml);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.include(keyword, expr, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.include(keyword, expr, end);
+  }, recovered);
 
   public prefixStatement = this.RULE('prefixStatement', (): Statement => {
     const keyword = this.CONSUME(T.Prefix);
     const path = this.CONSUME(T.PathString);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.prefix(keyword, path, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.prefix(keyword, path, end);
+  }, recovered);
 
   public validStatement = this.RULE('validStatement', (): Statement => {
     const keyword = this.CONSUME(T.Valid);
@@ -137,8 +108,8 @@ export class PanParser extends EmbeddedActionsParser {
     this.CONSUME(T.Assign);
     const expr = this.SUBRULE(this.dml);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.valid(keyword, path, expr, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.valid(keyword, path, expr, end);
+  }, recovered);
 
   public bindStatement = this.RULE('bindStatement', (): Statement => {
     const keyword = this.CONSUME(T.Bind);
@@ -146,8 +117,8 @@ export class PanParser extends EmbeddedActionsParser {
     this.CONSUME(T.Assign);
     const type = this.SUBRULE(this.fullType);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.bind(keyword, path, type, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.bind(keyword, path, type, end);
+  }, recovered);
 
   /** `[final] 'path' (= | ?=) DML ;` */
   public assignStatement = this.RULE('assignStatement', (): Statement => {
@@ -156,8 +127,8 @@ export class PanParser extends EmbeddedActionsParser {
     const op = this.CONSUME(T.AssignOperator);
     const value = this.SUBRULE(this.dml);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.assign(final, path, op, value, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.assign(final, path, op, value, end);
+  }, recovered);
 
   /** `[final] variable NAME (= | ?=) DML ;` */
   public variableStatement = this.RULE('variableStatement', (): Statement => {
@@ -167,8 +138,8 @@ export class PanParser extends EmbeddedActionsParser {
     const op = this.CONSUME(T.AssignOperator);
     const value = this.SUBRULE(this.dml);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.variableStatement(final, keyword, name, op, value, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.variableStatement(final, keyword, name, op, value, end);
+  }, recovered);
 
   public typeStatement = this.RULE('typeStatement', (): Statement => {
     const keyword = this.CONSUME(T.Type);
@@ -176,8 +147,8 @@ export class PanParser extends EmbeddedActionsParser {
     this.CONSUME(T.Assign);
     const type = this.SUBRULE(this.fullType);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.typeStatement(keyword, name, type, end));
-  }, recovered<Statement>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.typeStatement(keyword, name, type, end);
+  }, recovered);
 
   public functionStatement = this.RULE('functionStatement', (): Statement => {
     const keyword = this.CONSUME(T.FunctionKw);
@@ -185,187 +156,8 @@ export class PanParser extends EmbeddedActionsParser {
     this.CONSUME(T.Assign);
     const body = this.SUBRULE(this.dml);
     const end = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => this.f.functionStatement(keyword, name, body, end));
-  }, recovered<Statement>());
-
-  // ------------------------------------------------------------ DML
-
-  /** A block or an expression (an empty DML is an error). */
-  public dml = this.RULE('dml', (): Expr => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.block) },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.whileExpr) },
-      { ALT: () => this.SUBRULE(this.forExpr) },
-      { ALT: () => this.SUBRULE(this.foreachExpr) },
-      { ALT: () => this.SUBRULE(this.operation) },
-    ]);
-  }, recovered<Expr>());
-
-  /** `{ dml ( ; dml )* [;] }` */
-  public block = this.RULE('block', (): Expr => {
-    const open = this.CONSUME(T.LBrace);
-    const body: Expr[] = [this.SUBRULE(this.dml)];
-    this.MANY(() => {
-      this.CONSUME(T.Semicolon);
-      body.push(this.SUBRULE2(this.dml));
-    });
-    this.OPTION(() => this.CONSUME2(T.Semicolon));
-    const close = this.CONSUME(T.RBrace);
-    return this.ACTION(() => this.f.block(open, body, close));
-  }, recovered<Expr>());
-
-  /** An expression: control flow or operators, possibly preceded by `var =` (local assignments). */
-  public expression = this.RULE('expression', (): Expr => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.whileExpr) },
-      { ALT: () => this.SUBRULE(this.forExpr) },
-      { ALT: () => this.SUBRULE(this.foreachExpr) },
-      { ALT: () => this.SUBRULE(this.operation) },
-    ]);
-  }, recovered<Expr>());
-
-  public ifExpr = this.RULE('ifExpr', (): Expr => {
-    const keyword = this.CONSUME(T.If);
-    this.CONSUME(T.LParen);
-    const cond = this.SUBRULE(this.dml);
-    this.CONSUME(T.RParen);
-    const then = this.SUBRULE2(this.dml);
-    const otherwise = this.OPTION(() => {
-      this.CONSUME(T.Else);
-      return this.SUBRULE3(this.dml);
-    });
-    return this.ACTION(() => this.f.ifExpr(keyword, cond, then, otherwise));
-  }, recovered<Expr>());
-
-  public whileExpr = this.RULE('whileExpr', (): Expr => {
-    const keyword = this.CONSUME(T.While);
-    this.CONSUME(T.LParen);
-    const cond = this.SUBRULE(this.dml);
-    this.CONSUME(T.RParen);
-    const body = this.SUBRULE2(this.dml);
-    return this.ACTION(() => this.f.whileExpr(keyword, cond, body));
-  }, recovered<Expr>());
-
-  public forExpr = this.RULE('forExpr', (): Expr => {
-    const keyword = this.CONSUME(T.For);
-    this.CONSUME(T.LParen);
-    const init = this.SUBRULE(this.dml);
-    this.CONSUME(T.Semicolon);
-    const cond = this.SUBRULE2(this.dml);
-    this.CONSUME2(T.Semicolon);
-    const step = this.SUBRULE3(this.dml);
-    this.CONSUME(T.RParen);
-    const body = this.SUBRULE4(this.dml);
-    return this.ACTION(() => this.f.forExpr(keyword, init, cond, step, body));
-  }, recovered<Expr>());
-
-  public foreachExpr = this.RULE('foreachExpr', (): Expr => {
-    const keyword = this.CONSUME(T.Foreach);
-    this.CONSUME(T.LParen);
-    const key = this.SUBRULE(this.variable);
-    this.CONSUME(T.Semicolon);
-    const value = this.SUBRULE2(this.variable);
-    this.CONSUME2(T.Semicolon);
-    const collection = this.SUBRULE(this.dml);
-    this.CONSUME(T.RParen);
-    const body = this.SUBRULE2(this.dml);
-    return this.ACTION(() => this.f.foreachExpr(keyword, key, value, collection, body));
-  }, recovered<Expr>());
-
-  /**
-   * Operands separated by binary operators (precedence is applied by the factory), or a local
-   * assignment `var = expression` when the only operand is a plain variable. An operand is one
-   * optional (not stackable) prefix operator applied to a function call, a variable with
-   * subscripts, a literal or a parenthesized DML. Operands are written out here rather than as
-   * rules of their own because every nested rule call costs parsing time, and every choice is
-   * made on the next token alone.
-   */
-  public operation = this.RULE('operation', (): Expr => {
-    const operands: Expr[] = [];
-    const operators: IToken[] = [];
-    let plainVariable = false;
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.BinaryOperator,
-      DEF: () => {
-        // After the first operand, the token just consumed is the separating operator.
-        if (operands.length > 0) this.ACTION(() => operators.push(this.LA(0)));
-        let isVariable = false;
-        const op = this.OPTION(() => this.CONSUME(T.UnaryOperator));
-        const operand = this.OR([
-          {
-            ALT: () => {
-              const name = this.CONSUME(T.Identifier);
-              return this.OR2([
-                {
-                  ALT: () => {
-                    this.CONSUME(T.LParen);
-                    const args: Expr[] = [];
-                    this.OPTION2(() => args.push(this.SUBRULE(this.dml)));
-                    this.MANY(() => {
-                      this.CONSUME(T.Comma);
-                      args.push(this.SUBRULE2(this.dml));
-                    });
-                    this.OPTION3(() => this.CONSUME2(T.Comma));
-                    const close = this.CONSUME(T.RParen);
-                    return this.ACTION(() => this.f.call(name, args, close));
-                  },
-                },
-                {
-                  ALT: () => {
-                    const subscripts: Expr[] = [];
-                    let close: IToken | undefined;
-                    this.MANY2(() => {
-                      this.CONSUME(T.LBracket);
-                      subscripts.push(this.SUBRULE3(this.dml));
-                      close = this.CONSUME(T.RBracket);
-                    });
-                    isVariable = true;
-                    return this.ACTION(() => this.f.variable(name, subscripts, close));
-                  },
-                },
-              ]);
-            },
-          },
-          { ALT: () => { const t = this.CONSUME(T.Literal); return this.ACTION(() => this.f.literal(t)); } },
-          {
-            ALT: () => {
-              this.CONSUME2(T.LParen);
-              const inner = this.SUBRULE4(this.dml);
-              this.CONSUME2(T.RParen);
-              return inner;
-            },
-          },
-        ]);
-        if (operands.length === 0) plainVariable = isVariable && op === undefined;
-        operands.push(this.ACTION(() => this.f.unary(op, operand)));
-      },
-    });
-    const assignment = this.OPTION4(() => {
-      const equals = this.CONSUME(T.Assign);
-      return { equals, value: this.SUBRULE(this.expression) };
-    });
-    return this.ACTION(() => {
-      if (assignment === undefined) return this.f.operation(operands, operators);
-      if (operands.length === 1 && plainVariable) return this.f.localAssign(operands[0] as VarExpr, assignment.value);
-      this.grammarErrors.push({ token: assignment.equals, message: 'invalid assignment: only a variable, with optional subscripts, can be assigned' });
-      return assignment.value;
-    });
-  }, recovered<Expr>());
-
-  /** `NAME ( [ dml ] )*` */
-  public variable = this.RULE('variable', (): VarExpr => {
-    const name = this.CONSUME(T.Identifier);
-    const subscripts: Expr[] = [];
-    let close: IToken | undefined;
-    this.MANY(() => {
-      this.CONSUME(T.LBracket);
-      subscripts.push(this.SUBRULE(this.dml));
-      close = this.CONSUME(T.RBracket);
-    });
-    return this.ACTION(() => this.f.variable(name, subscripts, close));
-  }, recovered<VarExpr>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.functionStatement(keyword, name, body, end);
+  }, recovered);
 
   // ------------------------------------------------------------ types
 
@@ -380,16 +172,16 @@ export class PanParser extends EmbeddedActionsParser {
       this.CONSUME(T.With);
       return this.SUBRULE2(this.dml);
     });
-    return this.ACTION(() => this.f.fullType(spec, dflt, validation));
-  }, recovered<FullType>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.fullType(spec, dflt, validation);
+  }, recovered);
 
   /** A base type followed by list `[..]`, dict `{..}` and link `*` clauses, applied left to right. */
   public typeSpec = this.RULE('typeSpec', (): TypeSpec => {
     const base = this.SUBRULE(this.baseType);
     const clauses: TypeClause[] = [];
     this.MANY(() => clauses.push(this.SUBRULE(this.typeClause)));
-    return this.ACTION(() => this.f.typeSpec(base, clauses));
-  }, recovered<TypeSpec>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.typeSpec(base, clauses);
+  }, recovered);
 
   /** `[ [range] ]` (list), `{ [range] }` (dict) or `*` (link). */
   public typeClause = this.RULE('typeClause', (): TypeClause => {
@@ -399,7 +191,7 @@ export class PanParser extends EmbeddedActionsParser {
           this.CONSUME(T.LBracket);
           const range = this.OPTION(() => this.SUBRULE(this.range));
           const close = this.CONSUME(T.RBracket);
-          return this.ACTION(() => this.f.clause('list', range, close));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.clause('list', range, close);
         },
       },
       {
@@ -407,12 +199,12 @@ export class PanParser extends EmbeddedActionsParser {
           this.CONSUME(T.LBrace);
           const range = this.OPTION2(() => this.SUBRULE2(this.range));
           const close = this.CONSUME(T.RBrace);
-          return this.ACTION(() => this.f.clause('dict', range, close));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.clause('dict', range, close);
         },
       },
-      { ALT: () => { const star = this.CONSUME(T.Star); return this.ACTION(() => this.f.clause('link', undefined, star)); } },
+      { ALT: () => { const star = this.CONSUME(T.Star); return this.RECORDING_PHASE ? PLACEHOLDER : this.f.clause('link', undefined, star); } },
     ]);
-  }, recovered<TypeClause>());
+  }, recovered);
 
   public baseType = this.RULE('baseType', (): TypeSpec => {
     return this.OR([
@@ -420,7 +212,7 @@ export class PanParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.namedType) },
       { ALT: () => this.SUBRULE(this.recordType) },
     ]);
-  }, recovered<TypeSpec>());
+  }, recovered);
 
   /** `choice ( string (, string)* )` — at least one choice. */
   public choiceType = this.RULE('choiceType', (): TypeSpec => {
@@ -432,8 +224,8 @@ export class PanParser extends EmbeddedActionsParser {
       strings.push(this.CONSUME2(T.StringLiteral));
     });
     const close = this.CONSUME(T.RParen);
-    return this.ACTION(() => this.f.choiceType(keyword, strings, close));
-  }, recovered<TypeSpec>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.choiceType(keyword, strings, close);
+  }, recovered);
 
   /** `NAME [ ( [range] ) ]` */
   public namedType = this.RULE('namedType', (): TypeSpec => {
@@ -445,8 +237,8 @@ export class PanParser extends EmbeddedActionsParser {
       range = this.OPTION2(() => this.SUBRULE(this.range));
       close = this.CONSUME(T.RParen);
     });
-    return this.ACTION(() => this.f.namedType(name, range, close));
-  }, recovered<TypeSpec>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.namedType(name, range, close);
+  }, recovered);
 
   /** `[extensible] { field* } [ ( [range] ) ]` */
   public recordType = this.RULE('recordType', (): TypeSpec => {
@@ -461,8 +253,8 @@ export class PanParser extends EmbeddedActionsParser {
       range = this.OPTION3(() => this.SUBRULE(this.range));
       close = this.CONSUME(T.RParen);
     });
-    return this.ACTION(() => this.f.recordType(extensible ?? open, members, range, close, extensible !== undefined));
-  }, recovered<TypeSpec>());
+    return this.RECORDING_PHASE ? PLACEHOLDER : this.f.recordType(extensible ?? open, members, range, close, extensible !== undefined);
+  }, recovered);
 
   /** `'name' : fulltype`, `'name' ? fulltype` or `include NAME` */
   public field = this.RULE('field', (): RecordField | { name: string; span: Span } => {
@@ -475,18 +267,18 @@ export class PanParser extends EmbeddedActionsParser {
             { ALT: () => { this.CONSUME(T.Question); return false; } },
           ]);
           const type = this.SUBRULE(this.fullType);
-          return this.ACTION(() => this.f.field(name, required, type));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.field(name, required, type);
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Include);
           const name = this.CONSUME(T.Identifier);
-          return this.ACTION(() => this.f.recordInclude(name));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.recordInclude(name);
         },
       },
     ]);
-  }, recovered<RecordField>());
+  }, recovered);
 
   /** `[-]min [.. [[-]max]]` or `..max` (long literals only). */
   public range = this.RULE('range', (): TypeRange => {
@@ -504,21 +296,21 @@ export class PanParser extends EmbeddedActionsParser {
             this.OPTION3(() => {
               const maxMinus = this.OPTION4(() => this.CONSUME2(T.Minus));
               last = this.CONSUME2(T.LongLiteral);
-              max = this.ACTION(() => signedLong(maxMinus, last));
+              if (!this.RECORDING_PHASE) max = signedLong(maxMinus, last);
             });
           });
-          return this.ACTION(() => this.f.range(minus ?? min, last, signedLong(minus, min), dots, max));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.range(minus ?? min, last, signedLong(minus, min), dots, max);
         },
       },
       {
         ALT: () => {
           const dots = this.CONSUME2(T.Range);
           const max = this.CONSUME3(T.LongLiteral);
-          return this.ACTION(() => this.f.range(dots, max, undefined, true, signedLong(undefined, max)));
+          return this.RECORDING_PHASE ? PLACEHOLDER : this.f.range(dots, max, undefined, true, signedLong(undefined, max));
         },
       },
     ]);
-  }, recovered<TypeRange>());
+  }, recovered);
 }
 
 /** Creates a parser; tests pass `{ skipValidations: false }` to run chevrotain's grammar checks. */
