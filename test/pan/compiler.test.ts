@@ -40,7 +40,7 @@ describe('compile()', () => {
 
   test('deprecation warnings are warnings, or errors when fatal', async () => {
     // (in a constant statement deprecated() is folded away at compile time, as in panc)
-    const dir = writeTree({ t: "object template t;\nvariable V = 0;\n'/a' = deprecated(V, 'old stuff');" });
+    const dir = writeTree({ t: "object template t;\n'/a' = { x = OBJECT; deprecated(0, 'old stuff'); };" });
     const file = path.join(dir, 't.pan');
     const on = await compile({ files: [file], options: options(dir, { deprecation: 'on' }) });
     expect(on[0]!.profile).toBeDefined();
