@@ -60,7 +60,7 @@ function recordDefault(build: BuildState, path: string, span: Span): void {
 }
 
 /** The default value of a full type (its own, or inherited through aliases and record includes). */
-export function findDefault(build: BuildState, t: FullTypeC): Maybe {
+function findDefault(build: BuildState, t: FullTypeC): Maybe {
   if (t.hasDefault) return t.default;
   return findSpecDefault(build, t.spec);
 }

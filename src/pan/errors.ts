@@ -69,18 +69,13 @@ export function syntaxError(message: string, span?: Span, code: DiagnosticCode =
   return new PanError(code, message, span);
 }
 
-/** True if the value is a PanError. */
-export function isPanError(e: unknown): e is PanError {
-  return e instanceof PanError;
-}
-
 /** True if the error is of the Syntax class. */
 export function isSyntax(e: PanError): boolean {
   return codeInfo(e.code).panClass === 'Syntax';
 }
 
 /** True for JavaScript's stack-overflow RangeError (from any realm). */
-export function isStackOverflow(e: unknown): boolean {
+function isStackOverflow(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { name, message } = e as { name?: unknown; message?: unknown };
   return name === 'RangeError' && typeof message === 'string' && message.includes('call stack');

@@ -11,7 +11,7 @@ import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
 import type { AssignStmt, BindStmt, CompiledTemplate, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
-import { isValidTemplateName, parsePath, pathToString, type PanPath } from './path.js';
+import { parsePath, pathToString, type PanPath } from './path.js';
 import { copyValue, freeze } from './protect.js';
 import { substitute } from './substitute.js';
 import { termFromValue } from './terms.js';
@@ -369,9 +369,4 @@ function executeBind(ctx: ExecContext, build: BuildState, s: BindStmt): void {
     build.bindings.set(key, entry);
   }
   entry.list.push({ type: s.type, typeSpan: s.typeSpan, span: s.span, template: ctx.template?.name ?? build.objectName });
-}
-
-/** True if `name` is a valid template name for include/create (re-exported for the checker). */
-export function isIncludeName(name: string): boolean {
-  return INCLUDE_NAME.test(name) && isValidTemplateName(name);
 }

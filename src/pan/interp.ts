@@ -5,7 +5,7 @@
  */
 import { BuiltinError } from './builtins/registry-types.js';
 import type { ExecContext } from './context.js';
-import { PanDict, PanList, kindOf, type Value } from './element.js';
+import { PanDict, PanList, type Value } from './element.js';
 import { PanError, asPanError } from './errors.js';
 import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
@@ -229,7 +229,7 @@ export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
 }
 
 /** Calls a pure built-in; its BuiltinError becomes an Evaluation error at the call. */
-export function callPure(
+function callPure(
   ctx: ExecContext,
   fn: (args: readonly Value[]) => Value,
   argNodes: readonly Node[],
@@ -266,6 +266,3 @@ function callUser(ctx: ExecContext, n: UserCallNode): Value {
     ctx.pop();
   }
 }
-
-/** The kind name used in messages (`nlist`, `long`, ...). */
-export { kindOf };

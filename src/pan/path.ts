@@ -19,9 +19,6 @@ export interface PanPath {
 const BRACES = /^([^{}]*(\{[^{}]*\})?)*$/;
 const TEMPLATE_NAME_CHARS = /^[A-Za-z0-9_./+-]+$/;
 
-/** The root path `/`. */
-export const ROOT_PATH: PanPath = { kind: 'absolute', terms: [] };
-
 function pathError(message: string): PanError {
   return new PanError('PF112', message);
 }
@@ -99,11 +96,6 @@ export function pathToString(p: PanPath): string {
   if (p.kind === 'external') return `${p.authority}:/${body}`;
   if (p.kind === 'absolute') return '/' + body;
   return body;
-}
-
-/** The absolute string form of a term list (`/a/0/b`). */
-export function termsToPathString(terms: readonly Term[]): string {
-  return '/' + terms.map(termToString).join('/');
 }
 
 const KIND_ORDER: Record<PathKind, number> = { relative: 0, absolute: 1, external: 2 };

@@ -64,7 +64,7 @@ export function callSpecial(ctx: ExecContext, n: SpecialNode): Value {
 }
 
 /** Fails in the compile-time context (the statement is then evaluated at run time). */
-export function requireBuild(ctx: ExecContext, n: SpecialNode): NonNullable<ExecContext['build']> {
+function requireBuild(ctx: ExecContext, n: SpecialNode): NonNullable<ExecContext['build']> {
   if (ctx.build === undefined) throw notConstant(`${n.called}()`).locate(n.span, ctx);
   return ctx.build;
 }
@@ -154,7 +154,7 @@ function callIfExists(ctx: ExecContext, n: SpecialNode): Value {
 }
 
 /** Kind tests of is_*; `defined` = neither undef nor null. */
-export function hasKind(test: string, v: Value): boolean {
+function hasKind(test: string, v: Value): boolean {
   switch (test) {
     case 'boolean':
       return typeof v === 'boolean';

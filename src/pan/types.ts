@@ -8,7 +8,7 @@ import { PanError } from './errors.js';
 import type { FullTypeC, Range, TypeSpecC } from './ir.js';
 
 /** Built-in type names (never redefinable). */
-export const BUILTIN_TYPES: readonly string[] = [
+const BUILTIN_TYPES: readonly string[] = [
   'boolean', 'double', 'element', 'nlist', 'dict', 'list', 'long', 'number', 'property', 'resource', 'string',
 ];
 

@@ -27,12 +27,12 @@ export function globalValue(ctx: ExecContext, name: string): Lookup {
 }
 
 /** True if a global (or automatic global) variable of this name currently exists. */
-export function isGlobal(ctx: ExecContext, name: string): boolean {
+function isGlobal(ctx: ExecContext, name: string): boolean {
   return globalValue(ctx, name) !== MISSING;
 }
 
 /** SELF's current value (errors in the compile-time context or where SELF is unavailable). */
-export function selfValue(ctx: ExecContext): Value {
+function selfValue(ctx: ExecContext): Value {
   if (ctx.compileTime) throw notConstant('SELF');
   if (ctx.self === undefined) throw new PanError('PF200', 'SELF is not defined');
   return ctx.self.get();

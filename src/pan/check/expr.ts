@@ -149,7 +149,7 @@ function compileLocalAssign(e: Extract<Expr, { kind: 'LocalAssign' }>, env: Expr
 }
 
 /** Compiles a variable used as an assignment target (panc's SetValue checks). */
-export function compileTarget(v: VarExpr, env: ExprEnv): Target {
+function compileTarget(v: VarExpr, env: ExprEnv): Target {
   const subs = compileSubs(v, env);
   if (AUTOMATIC_TARGETS.has(v.name)) {
     throw syntax(`automatic variable (${v.name}) may not be set directly`, v.span, 'PF117');

@@ -144,7 +144,7 @@ function bindStatement(text: string, type: FullTypeC, typeSpan: Span | undefined
 }
 
 /** The span of the first use of SELF in a compiled node, if any. */
-export function findSelf(n: Node): Span | undefined {
+function findSelf(n: Node): Span | undefined {
   const inTargets = (ts: ReadonlyArray<Target | undefined> | undefined): Span | undefined => {
     for (const t of ts ?? []) {
       if (t === undefined) continue;
