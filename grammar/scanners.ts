@@ -7,7 +7,8 @@
  * They are shared by the streaming scanner (grammar/scanner.ts) and the chevrotain lexer
  * definition (grammar/tokens.ts). A matcher that matches may record side effects (pending
  * heredoc markers, lexical diagnostics) in `scanState`; both users accept the first matcher
- * that matches, so a side effect is never recorded for a discarded match.
+ * that matches, so no side effect comes from a discarded match (chevrotain calls a matcher a
+ * second time where it resynchronises after unknown characters, which `memoized` absorbs).
  */
 import type { DiagnosticCode } from '../src/diagnostics/codes.js';
 import { longValue, MAX_LONG } from './literals.js';
