@@ -39,7 +39,7 @@ export function insertDefaults(ctx: ExecContext, build: BuildState): void {
         if (d !== NONE) {
           self = d;
           putElement(build, path, d);
-          recordDefault(build, where, b.type.span);
+          recordDefault(build, where, b.type.template, b.type.span);
           break;
         }
       }
@@ -55,8 +55,8 @@ export function insertDefaults(ctx: ExecContext, build: BuildState): void {
   }
 }
 
-function recordDefault(build: BuildState, path: string, span: Span): void {
-  build.record(path, { template: span.file, span, action: 'default' });
+function recordDefault(build: BuildState, path: string, template: string, span: Span): void {
+  build.record(path, { template, span, action: 'default' });
 }
 
 /** The default value of a full type (its own, or inherited through aliases and record includes). */
@@ -122,10 +122,11 @@ function specMayHaveDefaults(build: BuildState, s: TypeSpecC): boolean {
 }
 
 function fillFull(ctx: ExecContext, t: FullTypeC, self: Value, path: string): Maybe {
-  return fillSpec(ctx, t.spec, self, path);
+  return fillSpec(ctx, t.spec, self, path, t.template);
 }
 
-function fillSpec(ctx: ExecContext, s: TypeSpecC, self: Value, path: string): Maybe {
+/** Fills defaults below `self`; `template` names where the type is written (provenance). */
+function fillSpec(ctx: ExecContext, s: TypeSpecC, self: Value, path: string, template: string): Maybe {
   const build = ctx.build!;
   if (!mayHaveDefaults(build, s)) return NONE;
   switch (s.k) {
@@ -137,9 +138,9 @@ function fillSpec(ctx: ExecContext, s: TypeSpecC, self: Value, path: string): Ma
       return fillRecord(ctx, s, self, path);
     case 'list':
     case 'dict':
-      return fillCollection(ctx, s.elem, self, path);
+      return fillCollection(ctx, s.elem, self, path, template);
     case 'link':
-      fillLink(ctx, s.target, self);
+      fillLink(ctx, s.target, self, template);
       return NONE;
     case 'choice':
       return NONE;
@@ -171,7 +172,7 @@ function fillRecord(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'record' }>, se
     const d = findDefault(build, f);
     if (d === NONE) continue;
     put(k, d);
-    recordDefault(build, childPath, f.span);
+    recordDefault(build, childPath, f.template, f.span);
     const nv = fillFull(ctx, f, d, childPath);
     if (nv !== NONE) put(k, nv);
   }
@@ -183,7 +184,7 @@ function fillRecord(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'record' }>, se
       const d = findDefault(build, f);
       if (d !== NONE) {
         put(k, d);
-        recordDefault(build, childPath, f.span);
+        recordDefault(build, childPath, f.template, f.span);
         child = d;
       }
     }
@@ -194,7 +195,7 @@ function fillRecord(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'record' }>, se
   return dict === self ? NONE : dict;
 }
 
-function fillCollection(ctx: ExecContext, elem: TypeSpecC, self: Value, path: string): Maybe {
+function fillCollection(ctx: ExecContext, elem: TypeSpecC, self: Value, path: string, template: string): Maybe {
   if (!(self instanceof PanList || self instanceof PanDict)) return NONE;
   const build = ctx.build!;
   let coll: PanList | PanDict = self;
@@ -212,25 +213,25 @@ function fillCollection(ctx: ExecContext, elem: TypeSpecC, self: Value, path: st
       const d = findSpecDefault(build, elem);
       if (d !== NONE) {
         put(k, d);
-        recordDefault(build, childPath, elem.span);
+        recordDefault(build, childPath, template, elem.span);
         child = d;
       }
     }
     if (child === undefined) continue;
-    const nv = fillSpec(ctx, elem, child, childPath);
+    const nv = fillSpec(ctx, elem, child, childPath, template);
     if (nv !== NONE) put(k, nv);
   }
   return coll === self ? NONE : coll;
 }
 
-function fillLink(ctx: ExecContext, target: TypeSpecC, self: Value): void {
+function fillLink(ctx: ExecContext, target: TypeSpecC, self: Value, template: string): void {
   if (typeof self !== 'string') return;
   const build = ctx.build!;
   try {
     const path = parsePath(self);
     const linked = getElement(build, path, true);
     if (linked === MISSING) return;
-    const replacement = fillSpec(ctx, target, linked, pathToString(path));
+    const replacement = fillSpec(ctx, target, linked, pathToString(path), template);
     if (replacement !== NONE && path.kind !== 'external') putElement(build, path, replacement);
   } catch {
     // panc ignores errors while following links for defaults

@@ -158,6 +158,8 @@ export interface FullTypeC {
   readonly with: Node | undefined;
   /** Template file where the type is written (for validation messages). */
   readonly file: string;
+  /** Name of the template where the type is written. */
+  readonly template: string;
   readonly span: Span;
 }
 

@@ -81,7 +81,8 @@ describe('dependencies and provenance', () => {
     const { main } = await run({ t: "object template t;\ninclude 'i';\n'/a' = 2;\ntype r = { 'x' : long = 5 };\nbind '/r' = r;\n'/r' = dict();", i: "template i;\n'/a' = 1;" });
     const a = main.provenance!.get('/a')!;
     expect(a.map((e) => [e.template, e.span.line, e.action])).toEqual([['i', 2, 'assign'], ['t', 3, 'assign']]);
-    expect(main.provenance!.get('/r/x')![0]!.action).toBe('default');
+    const def = main.provenance!.get('/r/x')![0]!;
+    expect([def.template, def.action, def.span.line]).toEqual(['t', 'default', 4]);
   });
 
   test('the initial root element', async () => {

@@ -12,7 +12,7 @@ import type { CompiledTemplate, FullTypeC, Node, Stmt, Target } from '../ir.js';
 import { isValidTemplateName, parsePath, pathToString, resolvePath, type PanPath } from '../path.js';
 import { compileExpr, type ExprEnv } from './expr.js';
 import { preEvaluate } from './preeval.js';
-import { compileFullType } from './types.js';
+import { compileFullType, type TypeOrigin } from './types.js';
 
 /** Options that influence compilation of a file. */
 export interface CheckOptions {
@@ -59,7 +59,7 @@ export function compileTemplate(ast: TemplateFile, absFile: string, opts: CheckO
   const prefixes: PrefixState = { prefix: undefined, absolute: undefined };
   const all: Stmt[] = [];
   for (const s of ast.statements) {
-    const compiled = compileStatement(s, env, file, prefixes);
+    const compiled = compileStatement(s, env, { file, template: ast.name }, prefixes);
     if (compiled !== undefined) all.push(compiled);
   }
   checkName(ast, absFile);
@@ -70,7 +70,7 @@ export function compileTemplate(ast: TemplateFile, absFile: string, opts: CheckO
   return { name: ast.name, kind: ast.templateKind, file, all, normal: normal.length === all.length ? all : normal };
 }
 
-function compileStatement(s: Statement, env: ExprEnv, file: string, prefixes: PrefixState): Stmt | undefined {
+function compileStatement(s: Statement, env: ExprEnv, origin: TypeOrigin, prefixes: PrefixState): Stmt | undefined {
   switch (s.kind) {
     case 'Prefix':
       applyPrefix(s.path, s.span, prefixes);
@@ -102,15 +102,15 @@ function compileStatement(s: Statement, env: ExprEnv, file: string, prefixes: Pr
     case 'Function':
       return { k: 'function', name: s.name, body: compileExpr(s.body, env), span: s.span };
     case 'Type':
-      return { k: 'type', name: s.name, type: compileFullType(s.type, file, env), span: s.span };
+      return { k: 'type', name: s.name, type: compileFullType(s.type, origin, env), span: s.span };
     case 'Bind': {
-      const type = compileFullType(s.type, file, env);
+      const type = compileFullType(s.type, origin, env);
       return bindStatement(s.path, type, s.type.span, s.span);
     }
     case 'Valid': {
       const withNode = compileExpr(s.expr, env);
       const spec = { k: 'ref' as const, name: 'element', range: undefined, span: s.expr.span };
-      const type = { spec, hasDefault: false, default: undefined, with: withNode, file, span: s.expr.span };
+      const type = { spec, hasDefault: false, default: undefined, with: withNode, ...origin, span: s.expr.span };
       return bindStatement(s.path, type, undefined, s.span);
     }
   }

@@ -40,7 +40,13 @@ function byKey(a: readonly [string, FullTypeC], b: readonly [string, FullTypeC])
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
-function compileSpec(s: TypeSpec, file: string, env: ExprEnv): TypeSpecC {
+/** Where a type is written: file (for messages) and template name (for provenance). */
+export interface TypeOrigin {
+  readonly file: string;
+  readonly template: string;
+}
+
+function compileSpec(s: TypeSpec, origin: TypeOrigin, env: ExprEnv): TypeSpecC {
   switch (s.kind) {
     case 'TypeRef':
       return { k: 'ref', name: s.name, range: compileRange(s.range), span: s.span };
@@ -51,7 +57,7 @@ function compileSpec(s: TypeSpec, file: string, env: ExprEnv): TypeSpecC {
       const optional = new Map<string, FullTypeC>();
       for (const f of s.fields) {
         const key = fieldKey(f.name, f.nameSpan);
-        const type = compileFullType(f.type, file, env);
+        const type = compileFullType(f.type, origin, env);
         (f.required ? required : optional).set(key, type);
       }
       return {
@@ -68,18 +74,18 @@ function compileSpec(s: TypeSpec, file: string, env: ExprEnv): TypeSpecC {
     case 'Dict':
       return {
         k: s.kind === 'List' ? 'list' : 'dict',
-        elem: compileSpec(s.element, file, env),
+        elem: compileSpec(s.element, origin, env),
         range: compileRange(s.range),
         span: s.span,
       };
     case 'Link':
-      return { k: 'link', target: compileSpec(s.target, file, env), span: s.span };
+      return { k: 'link', target: compileSpec(s.target, origin, env), span: s.span };
   }
 }
 
 /** Compiles a full type (spec, default value, validation block). */
-export function compileFullType(t: FullType, file: string, env: ExprEnv): FullTypeC {
-  const spec = compileSpec(t.spec, file, env);
+export function compileFullType(t: FullType, origin: TypeOrigin, env: ExprEnv): FullTypeC {
+  const spec = compileSpec(t.spec, origin, env);
   let hasDefault = false;
   let value;
   if (t.default !== undefined) {
@@ -95,5 +101,5 @@ export function compileFullType(t: FullType, file: string, env: ExprEnv): FullTy
     value = pre.value;
   }
   const withNode = t.with === undefined ? undefined : compileExpr(t.with, env);
-  return { spec, hasDefault, default: value, with: withNode, file, span: t.span };
+  return { spec, hasDefault, default: value, with: withNode, file: origin.file, template: origin.template, span: t.span };
 }
