@@ -260,6 +260,8 @@ function callUser(ctx: ExecContext, n: UserCallNode): Value {
     return evaluate(ctx, fd.body);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.value;
+    // Record the call stack while this call is still on it.
+    if (e instanceof PanError) e.locate(fd.body.span, ctx);
     throw e;
   } finally {
     ctx.locals = savedLocals;

@@ -30,6 +30,11 @@ describe('includes', () => {
     expect((await error(obj("variable N = 'a//b';\ninclude N;"))).message).toBe('invalid identifier for include: a//b');
   });
 
+  test('the call stack of an error includes function calls', async () => {
+    const e = await error({ t: "object template t;\ninclude 'b';", b: "template b;\nfunction f = ARGV[0] + 'x';\n'/a' = f(1);" });
+    expect(e.related!.map((r) => `${r.span.file.replace(/^.*\//, '')}:${r.span.line}`)).toEqual(['b.pan:2', 'b.pan:3', 't.pan:2']);
+  });
+
   test('the call stack of an error lists the include sites, innermost first', async () => {
     const e = await error({ t: "object template t;\ninclude 'b';", b: "template b;\ninclude 'c';", c: "template c;\n'/a' = error('boom');" });
     expect(e.span?.file).toMatch(/c\.pan$/);
