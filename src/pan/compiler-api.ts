@@ -59,7 +59,10 @@ export interface ObjectResult {
   readonly name: string;
   /** Source file of the object template, when found. */
   readonly file?: string;
-  /** The validated profile; undefined when compilation failed. */
+  /**
+   * The validated profile; undefined when compilation failed. Read-only: sub-trees may be shared
+   * with other results and with cached template constants (copy before modifying).
+   */
   readonly profile?: PanDict;
   /** Errors and warnings of this object (an object that fails has at least one error). */
   readonly diagnostics: readonly Diagnostic[];
