@@ -57,11 +57,10 @@ function where(span: Span | undefined): string {
 /** `>>> call stack trace` block of an evaluation error, empty when the error has no location. */
 function traceback(d: Diagnostic): string {
   if (!d.span) return '';
-  const frames: Span[] = [d.span];
-  for (const r of d.related ?? []) {
-    if (frames.length === 1 && sameSpan(r.span, d.span)) continue;
-    frames.push(r.span);
-  }
+  const related = d.related ?? [];
+  // The innermost frame repeats the failing construct when the error is raised at a call site.
+  const skipFirst = related.length > 0 && sameSpan(related[0]!.span, d.span);
+  const frames: Span[] = [d.span, ...related.slice(skipFirst ? 1 : 0).map((r) => r.span)];
   const lines = frames.map((s) => `>>> [${pancRange(s)}]\n`).join('');
   return `>>> call stack trace \n${lines}>>> ====================\n\n\n`;
 }

@@ -50,6 +50,15 @@ describe('panc exception messages', () => {
     );
   });
 
+  it('keeps every frame of a recursion whose call sites repeat', () => {
+    const site = span('f/loop6.pan', 5, 10, 5, 15, 30);
+    const d = diagnostic('PF208', 'call depth limit (3) exceeded', site, {
+      related: [site, site, site].map((s) => ({ message: 'called from', span: s })),
+    });
+    const frames = formatPancMessage(d).split('\n').filter((l) => l === '>>> [f/loop6.pan:5.10-5.15]');
+    expect(frames).toHaveLength(3);
+  });
+
   it('formats a validation error with the object file and element path', () => {
     const d = diagnostic('PF303', 'string size (4) is outside range 3..3', span('types.pan', 6, 18, 6, 26), { path: '/result' });
     expect(formatPancMessage(d, { objectFile: 'bugs/bug-trac-140-1.pan' })).toBe(
