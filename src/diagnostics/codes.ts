@@ -105,6 +105,9 @@ const CATALOGUE = {
   PF700: { severity: 'error', title: 'invalid command-line usage' },
   PF701: { severity: 'error', title: 'invalid configuration' },
   PF702: { severity: 'error', title: 'file not found' },
+  PF703: { severity: 'error', title: 'unknown configuration key' },
+  PF704: { severity: 'error', title: 'changed files cannot be determined' },
+  PF705: { severity: 'error', title: 'no object templates found' },
   // --- system ---
   PF900: { severity: 'error', title: 'input/output error', panClass: 'System' },
   PF901: { severity: 'error', title: 'internal error', panClass: 'System' },
