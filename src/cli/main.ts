@@ -11,6 +11,7 @@ const VERBS: Record<string, () => Promise<VerbModule>> = {
   compile: () => import('./compile.js'),
   explain: () => import('./explain.js'),
   conformance: () => import('./conformance.js'),
+  serve: () => import('./serve.js'),
 };
 
 const VERSION = '0.1.0';
