@@ -12,6 +12,9 @@ const VERBS: Record<string, () => Promise<VerbModule>> = {
   explain: () => import('./explain.js'),
   conformance: () => import('./conformance.js'),
   serve: () => import('./serve.js'),
+  plan: () => import('./plan.js'),
+  diff: () => import('./diff.js'),
+  deploy: () => import('./deploy.js'),
 };
 
 const VERSION = '0.1.0';

@@ -1,0 +1,104 @@
+/**
+ * A snapshot of a deployed tree as the plan needs it: every entry reached without following
+ * symbolic links (regular files, links with their targets, directories), the SHA-256 and mode of
+ * the files the plan cares about, and the temporary files an interrupted deploy left behind.
+ * The bookkeeping directory `.panfab/` is not part of the tree.
+ */
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { forEachLimited } from './atomic.js';
+import { sha256 } from './generated.js';
+import { compareStrings, fileSpan, isTempName, resolveIn, STATE_DIR } from './paths.js';
+
+/** What a path in the deployed tree is. `mode` and `sha256` are present for regular files the plan asked about. */
+export type DiskEntry =
+  | { readonly type: 'file'; readonly mode?: number; readonly sha256?: string }
+  | { readonly type: 'symlink'; readonly target: string }
+  | { readonly type: 'dir' }
+  | { readonly type: 'other' };
+
+export interface Snapshot {
+  /** Whether the deployed root exists. */
+  readonly exists: boolean;
+  /** Relative POSIX path → entry, for everything under the root except `.panfab/` and temp files. */
+  readonly entries: ReadonlyMap<string, DiskEntry>;
+  /** Relative paths of temporary files left by an interrupted deploy, sorted. */
+  readonly tempFiles: readonly string[];
+}
+
+export interface ScanResult {
+  readonly snapshot: Snapshot;
+  readonly diagnostics: Diagnostic[];
+}
+
+const HASH_CONCURRENCY = 16;
+
+/**
+ * Scans the tree at `root`. Regular files for which `wantHash(rel)` is true are read and hashed;
+ * others are only listed (install servers hold large boot images the plan never needs to read).
+ */
+export async function scanTree(root: string, wantHash: (rel: string) => boolean): Promise<ScanResult> {
+  const diagnostics: Diagnostic[] = [];
+  const rootStat = await lstat(root).catch((err: NodeJS.ErrnoException) => err);
+  if (rootStat instanceof Error) {
+    if (rootStat.code !== 'ENOENT') diagnostics.push(readError(root, rootStat));
+    return { snapshot: { exists: false, entries: new Map(), tempFiles: [] }, diagnostics };
+  }
+  if (!rootStat.isDirectory()) {
+    diagnostics.push(diagnostic('PF607', `${root} is not a directory`, fileSpan(root)));
+    return { snapshot: { exists: false, entries: new Map(), tempFiles: [] }, diagnostics };
+  }
+  const entries = new Map<string, DiskEntry>();
+  const tempFiles: string[] = [];
+  const files: string[] = [];
+  await walk(root, '', entries, tempFiles, files, diagnostics);
+  await forEachLimited(files.filter(wantHash), HASH_CONCURRENCY, async (rel) => {
+    const abs = resolveIn(root, rel);
+    try {
+      const [bytes, st] = await Promise.all([readFile(abs), lstat(abs)]);
+      entries.set(rel, { type: 'file', mode: st.mode & 0o7777, sha256: sha256(bytes) });
+    } catch (err) {
+      diagnostics.push(readError(abs, err as Error));
+    }
+  });
+  return { snapshot: { exists: true, entries: sortedMap(entries), tempFiles: tempFiles.sort(compareStrings) }, diagnostics };
+}
+
+async function walk(root: string, rel: string, entries: Map<string, DiskEntry>, temps: string[], files: string[], diagnostics: Diagnostic[]): Promise<void> {
+  const dir = rel === '' ? root : resolveIn(root, rel);
+  let children;
+  try {
+    children = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    diagnostics.push(readError(dir, err as Error));
+    return;
+  }
+  children.sort((a, b) => compareStrings(a.name, b.name));
+  for (const child of children) {
+    const childRel = rel === '' ? child.name : `${rel}/${child.name}`;
+    if (rel === '' && child.name === STATE_DIR) continue;
+    if (isTempName(child.name) && !child.isDirectory()) {
+      temps.push(childRel);
+    } else if (child.isDirectory()) {
+      entries.set(childRel, { type: 'dir' });
+      await walk(root, childRel, entries, temps, files, diagnostics);
+    } else if (child.isSymbolicLink()) {
+      const target = await readlink(path.join(dir, child.name)).catch(() => '');
+      entries.set(childRel, { type: 'symlink', target });
+    } else if (child.isFile()) {
+      entries.set(childRel, { type: 'file' });
+      files.push(childRel);
+    } else {
+      entries.set(childRel, { type: 'other' });
+    }
+  }
+}
+
+function sortedMap<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map.entries()].sort((a, b) => compareStrings(a[0], b[0])));
+}
+
+function readError(file: string, err: Error): Diagnostic {
+  return diagnostic('PF607', `cannot read ${file}: ${err.message}`, fileSpan(file));
+}
