@@ -19,10 +19,16 @@ export const diskPool = siteCheck('PF420', (site) =>
         const message =
           `guest ${nameOf(guest)} disk ${disk.vdev} is in storage pool ${disk.pool}, which Xen host ${nameOf(host)} ` +
           `does not have (it has ${pools.join(', ') || 'no pools'})`;
-        const sides = [
-          { ref: { object: guest.object, path: `${disk.ref.path}/pool` }, note: `${guest.fqdn} ${disk.vdev} uses pool ${disk.pool}` },
-          { ref: { object: host.object, path: STORAGE }, note: `storage pools of ${host.fqdn}` },
-        ];
+        const guestSide = {
+          ref: { object: guest.object, path: `${disk.ref.path}/pool` },
+          note: `${guest.fqdn} ${disk.vdev} uses pool ${disk.pool}`,
+        };
+        // The host's pools one by one (they are usually written one by one), or the empty storage.
+        const hostSides =
+          host.storage.length > 0
+            ? host.storage.map((p) => ({ ref: p.ref, note: `${host.fqdn} has pool ${p.name} (${p.type} ${p.source})` }))
+            : [{ ref: { object: host.object, path: STORAGE }, note: `storage pools of ${host.fqdn}` }];
+        const sides = [guestSide, ...hostSides];
         return report(site, 'PF420', message, sides, `${disk.ref.path}/pool`);
       });
   }),

@@ -3,7 +3,7 @@
  * more guests naming it than that limit.
  */
 import { VIRTUAL_GUEST, VIRTUAL_HOST } from '../site/paths.js';
-import { guestsOf, listNames, nameOf, report, siteCheck } from './support.js';
+import { guestsOf, listNames, nameOf, plural, report, siteCheck } from './support.js';
 
 const MAX_PATH = `${VIRTUAL_HOST}/max_guests`;
 
@@ -12,7 +12,7 @@ export const maxGuests = siteCheck('PF417', (site) =>
     const guests = guestsOf(site, host);
     if (host.maxGuests === undefined || guests.length <= host.maxGuests) return [];
     const message =
-      `Xen host ${nameOf(host)} allows ${host.maxGuests} guests but ${guests.length} name it: ` +
+      `Xen host ${nameOf(host)} allows at most ${plural(host.maxGuests, 'guest')} but ${guests.length} name it: ` +
       listNames(guests.map((g) => g.fqdn));
     const sides = [
       { ref: { object: host.object, path: MAX_PATH }, note: `max_guests of ${host.fqdn}` },

@@ -100,3 +100,8 @@ export function guestsOf(site: Site, host: Host): Guest[] {
 export function amount(n: number): string {
   return String(Number.isInteger(n) ? n : Math.round(n * 10) / 10);
 }
+
+/** `1 guest`, `2 guests`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

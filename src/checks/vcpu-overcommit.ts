@@ -25,7 +25,7 @@ function overcommitted(site: Site, host: Host, guests: readonly Guest[], demand:
     { ref: { object: host.object, path: CPU }, note: `CPUs of ${host.fqdn}: ${host.cpuCores} cores` },
     ...(hostRatio ? [{ ref: { object: host.object, path: `${VIRTUAL_HOST}/vcpu_ratio` }, note: `vCPU ratio of ${host.fqdn}: ${ratio}` }] : []),
     { ref: { object: host.object, path: `${VIRTUAL_HOST}/dom0_vcpus` }, note: `dom0 vCPUs of ${host.fqdn}: ${host.dom0Vcpus}` },
-    ...guests.map((g) => ({ ref: { object: g.object, path: `${VIRTUAL_GUEST}/vcpus` }, note: `${g.fqdn} has ${g.vcpus} vCPUs` })),
+    ...guests.map((g) => ({ ref: { object: g.object, path: `${VIRTUAL_GUEST}/vcpus` }, note: `vCPUs of ${g.fqdn}: ${g.vcpus}` })),
   ];
   return report(site, 'PF416', message, sides, CPU);
 }

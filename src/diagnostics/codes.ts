@@ -81,7 +81,7 @@ const CATALOGUE = {
   // --- site model (compiled profiles that cannot be mapped to the typed model) ---
   PF400: { severity: 'error', title: 'site model value has the wrong type' },
   PF401: { severity: 'error', title: 'required site model value missing' },
-  PF402: { severity: 'warning', title: 'value not supported by the site model' },
+  PF402: { severity: 'info', title: 'value not supported by the site model' },
   PF403: { severity: 'error', title: 'malformed address in the site model' },
   PF404: { severity: 'warning', title: 'profile is not a machine' },
   PF405: { severity: 'error', title: 'profile is both a Xen host and a guest' },
