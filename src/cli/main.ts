@@ -9,6 +9,8 @@ type VerbModule = { run(args: string[]): Promise<number>; summary: string };
 const VERBS: Record<string, () => Promise<VerbModule>> = {
   parse: () => import('./parse.js'),
   compile: () => import('./compile.js'),
+  build: () => import('./build.js'),
+  lint: () => import('./lint.js'),
   explain: () => import('./explain.js'),
   conformance: () => import('./conformance.js'),
   serve: () => import('./serve.js'),

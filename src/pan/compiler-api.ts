@@ -75,6 +75,8 @@ export interface ObjectResult {
 export interface CompileRequest {
   readonly files: readonly string[];
   readonly options: CompileOptions;
+  /** Called after each requested file has been built, with the count so far and the total (progress displays). */
+  readonly onFileBuilt?: (done: number, total: number) => void;
 }
 
 /** Reads one value of a compiled profile by absolute path (used by `explain` and the site model). */

@@ -28,10 +28,12 @@ export async function compile(request: CompileRequest): Promise<ObjectResult[]> 
   const session = new Session(options, () => copyValue(initial));
   const results: ObjectResult[] = [];
   const requested: ObjectState[] = [];
-  for (const file of [...request.files].sort()) {
+  const files = [...request.files].sort();
+  for (const [i, file] of files.entries()) {
     const outcome = requestFile(session, file);
     if (outcome instanceof PanError) results.push(failedFile(file, outcome));
     else if (outcome !== undefined) requested.push(outcome);
+    request.onFileBuilt?.(i + 1, files.length);
   }
   for (const st of requested) session.validate2(st);
   const done = new Set<string>();
