@@ -50,6 +50,8 @@ type structure_virtual_guest = {
     'disks' : structure_guest_disk[1..]
     'nics' : structure_guest_nic[1..]
     'boot' : choice('pypxeboot', 'direct-kernel', 'pygrub', 'hvm-pxe')
+    @{Services the guest runs besides those in /system/services; the site model keeps one
+      list, the union of both.}
     'services' : string[] = list()
     'on_poweroff' : choice('destroy', 'restart', 'preserve') = 'destroy'
     'on_reboot' : choice('destroy', 'restart', 'preserve') = 'restart'
