@@ -92,7 +92,8 @@ class PathFailure extends Error {
     readonly file: string,
     cause: unknown,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    const message = (cause as { message?: unknown } | undefined)?.message;
+    super(typeof message === 'string' ? message : String(cause));
   }
 }
 

@@ -34,6 +34,8 @@ export type LockResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 const ATTEMPTS = 3;
+/** Lock files this process holds (a lock naming this pid that is not among them is a leftover of an earlier process). */
+const held = new Set<string>();
 
 /** Takes the lock of the tree at `root`, breaking a stale one. */
 export async function acquireLock(root: string): Promise<LockResult> {
@@ -46,7 +48,7 @@ export async function acquireLock(root: string): Promise<LockResult> {
       if (await createLockFile(root, file, info)) return { ok: true, lock: heldLock(file, info), diagnostics };
       const holder = await readLockInfo(file);
       if (holder === 'absent') continue;
-      if (holder === undefined || !isStale(holder)) return { ok: false, diagnostics: [lockedDiagnostic(file, holder)] };
+      if (holder === undefined || !isStale(holder, file)) return { ok: false, diagnostics: [lockedDiagnostic(file, holder)] };
       if (await breakStaleLock(root, file, holder)) {
         diagnostics.push(diagnostic('PF609', `removed the stale lock of pid ${holder.pid} (started ${holder.startedAt}), which is no longer running`, fileSpan(file)));
       }
@@ -100,9 +102,10 @@ export function processAlive(pid: number): boolean {
 }
 
 /** A lock is stale when it was taken on this host by a process that no longer runs. */
-function isStale(holder: LockInfo): boolean {
+function isStale(holder: LockInfo, file: string): boolean {
   if (holder.hostname !== os.hostname()) return false;
-  return holder.pid === process.pid || !processAlive(holder.pid);
+  if (holder.pid === process.pid) return !held.has(file);
+  return !processAlive(holder.pid);
 }
 
 /**
@@ -125,9 +128,11 @@ async function breakStaleLock(root: string, file: string, stale: LockInfo): Prom
 }
 
 function heldLock(file: string, info: LockInfo): HeldLock {
+  held.add(file);
   return {
     info,
     async release() {
+      held.delete(file);
       const current = await readLockInfo(file);
       if (typeof current === 'object' && current.pid === info.pid && current.startedAt === info.startedAt) await unlink(file);
     },

@@ -40,9 +40,11 @@ const HASH_CONCURRENCY = 16;
  */
 export async function scanTree(root: string, wantHash: (rel: string) => boolean): Promise<ScanResult> {
   const diagnostics: Diagnostic[] = [];
-  const rootStat = await lstat(root).catch((err: NodeJS.ErrnoException) => err);
-  if (rootStat instanceof Error) {
-    if (rootStat.code !== 'ENOENT') diagnostics.push(readError(root, rootStat));
+  let rootStat;
+  try {
+    rootStat = await lstat(root);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(readError(root, err as Error));
     return { snapshot: { exists: false, entries: new Map(), tempFiles: [] }, diagnostics };
   }
   if (!rootStat.isDirectory()) {
