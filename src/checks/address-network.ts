@@ -12,11 +12,11 @@
  *
  * Each diagnostic names the machines and the interfaces involved.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cidr, inNetwork, parseIpv4, parseNetmask, prefixLength } from '../site/addresses.js';
 import type { Guest, Machine, Nic, Site } from '../site/model.js';
 import { DEFAULT_GATEWAY, interfacePath } from '../site/paths.js';
-import { allMachines, hostOf, listNames, nameOf, report, siteCheck } from './support.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { allMachines, hostOf, isGuest, listNames, nameOf, report, siteCheck } from './support.js';
 
 /** A NIC with a parsed address and netmask. */
 interface Addressed {
@@ -29,7 +29,7 @@ export const addressNetwork = siteCheck('PF421', (site) =>
   allMachines(site).flatMap((m) => [
     ...interfaceGateways(site, m),
     ...defaultGateway(site, m),
-    ...(m.role === 'guest' ? bridgeNetworks(site, m as Guest) : []),
+    ...(isGuest(m) ? bridgeNetworks(site, m) : []),
   ]),
 );
 

@@ -15,7 +15,7 @@ export function underBase(url: string, baseUrl: string): string | undefined {
 }
 
 /** True if `text` is an absolute URL (has a scheme). */
-export function isUrl(text: string): boolean {
+function isUrl(text: string): boolean {
   return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(text);
 }
 

@@ -52,6 +52,11 @@ export function report(
   return diagnostic(code, message, first?.span, { related, path });
 }
 
+/** True for a guest (narrows the type). */
+export function isGuest(m: Machine): m is Guest {
+  return m.role === 'guest';
+}
+
 /** Every machine of the site (hosts, guests, plain), by FQDN. */
 export function allMachines(site: Site): Machine[] {
   return [...site.hosts, ...site.guests, ...site.plain].sort(byFqdn);

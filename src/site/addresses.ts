@@ -33,12 +33,12 @@ export function prefixLength(mask: number): number {
 }
 
 /** Network address of `ip` under `mask`. */
-export function networkOf(ip: number, mask: number): number {
+function networkOf(ip: number, mask: number): number {
   return (ip & mask) >>> 0;
 }
 
 /** Dotted-quad form of an unsigned 32-bit address. */
-export function formatIpv4(value: number): string {
+function formatIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
 }
 

@@ -2,8 +2,6 @@
  * The profile paths the site model reads (Quattor's conventions plus panfab's /virtual),
  * as builders, so the model, the checks and the artifacts name the same paths.
  */
-import type { ModelRef } from './model.js';
-
 export const NETWORK = '/system/network';
 export const HOSTNAME = `${NETWORK}/hostname`;
 export const DOMAINNAME = `${NETWORK}/domainname`;
@@ -27,14 +25,4 @@ export function interfacePath(device: string, field?: string): string {
 /** `/hardware/cards/nic/<device>` (+ `/<field>`). */
 export function hardwareNicPath(device: string, field?: string): string {
   return field === undefined ? `${HARDWARE_NICS}/${device}` : `${HARDWARE_NICS}/${device}/${field}`;
-}
-
-/** A reference to `path` (or `base/field`) in the same object as `ref`. */
-export function refAt(ref: ModelRef, path: string): ModelRef {
-  return { object: ref.object, path };
-}
-
-/** A reference to a field under the path of `ref` (e.g. `/virtual/guest` + `memory`). */
-export function fieldOf(ref: ModelRef, field: string): ModelRef {
-  return { object: ref.object, path: `${ref.path}/${field}` };
 }
