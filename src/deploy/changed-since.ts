@@ -1,11 +1,11 @@
 /**
  * `--changed-since REV`: narrows a plan to what a git change affects. The changed files come from
  * the site's git helper (src/site/changes.ts); an object template is affected when one of its
- * dependencies (its `.dep` list: every template and text file it read) changed, or when the
- * changed file is named after it (a profile deleted or renamed). A change to an artifact template
- * (`.njk`, `.hbs`, anything under a `templates/` directory) or to `panfab.json` affects every host,
- * so the plan is not narrowed. Drift and conflicts are always kept: they block a deploy whatever
- * changed.
+ * dependencies (its `.dep` list: every template and text file it read) changed, or when a
+ * changed template that no object read is named after it (a profile added, deleted or renamed).
+ * A change to an artifact template (`.njk`, `.hbs`, anything under a `templates/` directory) or
+ * to `panfab.json` affects every host, so the plan is not narrowed. Drift and conflicts are
+ * always kept: they block a deploy whatever changed.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,9 +25,13 @@ export function affectedObjects(changed: ReadonlySet<string>, deps: DependencyIn
   if ([...changed].some(affectsEveryHost)) return { all: true };
   const changedSet = changed;
   const objects = new Set<string>();
-  for (const [object, files] of deps) if (files.some((f) => changedSet.has(f))) objects.add(object);
-  // A profile deleted or renamed has no dependency list any more: its file name names it.
-  for (const f of changed) if (/\.(pan|tpl)$/.test(f)) objects.add(path.basename(f).replace(/\.(pan|tpl)$/, ''));
+  const read = new Set<string>();
+  for (const [object, files] of deps) {
+    for (const f of files) read.add(f);
+    if (files.some((f) => changedSet.has(f))) objects.add(object);
+  }
+  // A template no object read is a profile added, deleted or renamed since the build: its file name names it.
+  for (const f of changed) if (/\.(pan|tpl)$/.test(f) && !read.has(f)) objects.add(path.basename(f).replace(/\.(pan|tpl)$/, ''));
   return { all: false, objects };
 }
 
