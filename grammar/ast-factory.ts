@@ -8,7 +8,7 @@
  * completed by `resolveHeredocs` once the whole file has been scanned.
  */
 import type { IToken } from 'chevrotain';
-import { joinSpans, type Span } from '../src/diagnostics/span.js';
+import type { Span } from '../src/diagnostics/span.js';
 import type {
   BinaryOp, BlockExpr, CallExpr, Expr, FullType, LiteralExpr, PanLiteral, RecordField, RecordType,
   Annotation, Statement, TemplateFile, TemplateKind, TypeRange, TypeSpec, UnaryOp, VarExpr,
@@ -61,9 +61,22 @@ export class AstFactory {
     return this.lines.span(a.startOffset, b.startOffset + b.image.length);
   }
 
-  /** Span from the start of `a` to the end of `b`. */
+  /** Span from the start of `a` to the end of `b` (`b` ends after `a` starts); see `joinSpans`. */
   join(a: Span, b: Span): Span {
-    return joinSpans(a, b);
+    return {
+      file: a.file,
+      offset: a.offset,
+      length: Math.max(a.length, b.offset + b.length - a.offset),
+      line: a.line,
+      col: a.col,
+      endLine: b.endLine,
+      endCol: b.endCol,
+    };
+  }
+
+  /** Span from the start of token `a` to the end of `b` (`b` ends after `a`). */
+  private tokenTo(a: IToken, b: Span): Span {
+    return this.lines.span(a.startOffset, b.offset + b.length);
   }
 
   /** Fills in heredoc values; call after the scanner has reached the end of the text. */
@@ -159,13 +172,12 @@ export class AstFactory {
   }
 
   call(name: IToken, args: Expr[], close: IToken): CallExpr {
-    const nameSpan = this.tok(name);
-    return { kind: 'Call', name: name.image, nameSpan, args: args.length === 0 ? NONE : args, span: joinSpans(nameSpan, this.tok(close)) };
+    return { kind: 'Call', name: name.image, nameSpan: this.tok(name), args: args.length === 0 ? NONE : args, span: this.between(name, close) };
   }
 
   unary(op: IToken | undefined, operand: Expr): Expr {
     if (op === undefined) return operand;
-    return { kind: 'Unary', op: op.image as UnaryOp, operand, span: joinSpans(this.tok(op), operand.span) };
+    return { kind: 'Unary', op: op.image as UnaryOp, operand, span: this.tokenTo(op, operand.span) };
   }
 
   /** Operands and operators in source order → a tree honouring precedence (shunting-yard). */
@@ -188,8 +200,12 @@ export class AstFactory {
     const op = pending.pop()!;
     const right = values.pop()!;
     const left = values.pop()!;
-    const span = joinSpans(left.span, right.span);
-    values.push({ kind: 'Binary', op: op.image as BinaryOp, left, right, opSpan: this.tok(op), span });
+    values.push(this.binary(left, op, right));
+  }
+
+  /** The binary operation `left op right`. */
+  binary(left: Expr, op: IToken, right: Expr): Expr {
+    return { kind: 'Binary', op: op.image as BinaryOp, left, right, opSpan: this.tok(op), span: this.join(left.span, right.span) };
   }
 
   block(open: IToken, body: Expr[], close: IToken): BlockExpr {
@@ -197,31 +213,31 @@ export class AstFactory {
   }
 
   localAssign(target: VarExpr, value: Expr): Expr {
-    return { kind: 'LocalAssign', target, value, span: joinSpans(target.span, value.span) };
+    return { kind: 'LocalAssign', target, value, span: this.join(target.span, value.span) };
   }
 
   ifExpr(keyword: IToken, cond: Expr, then: Expr, otherwise: Expr | undefined): Expr {
-    const span = joinSpans(this.tok(keyword), (otherwise ?? then).span);
+    const span = this.tokenTo(keyword, (otherwise ?? then).span);
     return otherwise === undefined ? { kind: 'If', cond, then, span } : { kind: 'If', cond, then, else: otherwise, span };
   }
 
   whileExpr(keyword: IToken, cond: Expr, body: Expr): Expr {
-    return { kind: 'While', cond, body, span: joinSpans(this.tok(keyword), body.span) };
+    return { kind: 'While', cond, body, span: this.tokenTo(keyword, body.span) };
   }
 
   forExpr(keyword: IToken, init: Expr, cond: Expr, step: Expr, body: Expr): Expr {
-    return { kind: 'For', init, cond, step, body, span: joinSpans(this.tok(keyword), body.span) };
+    return { kind: 'For', init, cond, step, body, span: this.tokenTo(keyword, body.span) };
   }
 
   foreachExpr(keyword: IToken, key: VarExpr, value: VarExpr, collection: Expr, body: Expr): Expr {
-    return { kind: 'Foreach', key, value, collection, body, span: joinSpans(this.tok(keyword), body.span) };
+    return { kind: 'Foreach', key, value, collection, body, span: this.tokenTo(keyword, body.span) };
   }
 
   // ------------------------------------------------------------ types
 
   fullType(spec: TypeSpec, dflt: Expr | undefined, validation: Expr | undefined): FullType {
     const last = validation ?? dflt;
-    const full: Mutable<FullType> = { kind: 'FullType', spec, span: last ? joinSpans(spec.span, last.span) : spec.span };
+    const full: Mutable<FullType> = { kind: 'FullType', spec, span: last ? this.join(spec.span, last.span) : spec.span };
     if (dflt !== undefined) full.default = dflt;
     if (validation !== undefined) full.with = validation;
     return full;
@@ -230,7 +246,7 @@ export class AstFactory {
   typeSpec(base: TypeSpec, clauses: TypeClause[]): TypeSpec {
     let spec = base;
     for (const c of clauses) {
-      const span = joinSpans(spec.span, c.span);
+      const span = this.join(spec.span, c.span);
       if (c.clause === 'link') spec = { kind: 'Link', target: spec, span };
       else if (c.clause === 'list') spec = c.range ? { kind: 'List', element: spec, range: c.range, span } : { kind: 'List', element: spec, span };
       else spec = c.range ? { kind: 'Dict', element: spec, range: c.range, span } : { kind: 'Dict', element: spec, span };
@@ -273,7 +289,7 @@ export class AstFactory {
 
   field(name: IToken, required: boolean, type: FullType): RecordField {
     const nameSpan = this.tok(name);
-    return { name: pathValue(name), nameSpan, required, type, span: joinSpans(nameSpan, type.span) };
+    return { name: pathValue(name), nameSpan, required, type, span: this.join(nameSpan, type.span) };
   }
 
   recordInclude(name: IToken): { name: string; span: Span } {

@@ -3,12 +3,16 @@
  * grammar errors PF101, missing declaration PF106). Never throws; every diagnostic span lies
  * inside the text. The AST is returned only when there is no error.
  *
- * The file is scanned and parsed one statement at a time (see grammar/parser.ts).
+ * A file is first parsed by the fast path (grammar/fast-parser.ts), which gives up at the first
+ * error; only then is it parsed again by the chevrotain parser, with error recovery, one
+ * statement at a time (see grammar/parser.ts), to report every problem.
  */
 import type { IRecognitionException } from 'chevrotain';
 import { tokenMatcher } from '../../grammar/chevrotain.js';
 import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Statement, TemplateFile } from '../../grammar/ast.js';
+import { AstFactory } from '../../grammar/ast-factory.js';
+import { parseFast, REJECTED } from '../../grammar/fast-parser.js';
 import { finishScan } from '../../grammar/lexer.js';
 import { LineIndex } from '../../grammar/line-index.js';
 import { parserDiagnostics } from '../../grammar/parse-errors.js';
@@ -25,11 +29,18 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Parses one Pan template. `file` is used only in spans. */
-export function parseTemplate(text: string, file: string): ParseResult {
+/** Which parsers `parseTemplate` may use (tests compare the two). */
+export type ParseStrategy = 'fast-then-recovering' | 'fast-only' | 'recovering-only';
+
+/**
+ * Parses one Pan template. `file` is used only in spans. With the strategy `fast-only`, a file
+ * the fast path does not accept gives no AST and no diagnostic.
+ */
+export function parseTemplate(text: string, file: string, strategy: ParseStrategy = 'fast-then-recovering'): ParseResult {
   const lines = new LineIndex(file, text);
   try {
-    return parseLines(lines);
+    if (strategy === 'recovering-only') return parseLines(lines);
+    return parseValid(lines) ?? (strategy === 'fast-only' ? { diagnostics: [] } : parseLines(lines));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { diagnostics: [diagnostic('PF901', `internal error while parsing: ${message}`, lines.point(0))] };
@@ -39,6 +50,25 @@ export function parseTemplate(text: string, file: string): ParseResult {
   }
 }
 
+/** The fast path: the AST of a file without any diagnostic, or undefined. */
+function parseValid(lines: LineIndex): ParseResult | undefined {
+  const scanner = new Scanner(lines.text);
+  const factory = new AstFactory(lines);
+  let parsed;
+  try {
+    parsed = parseFast(scanner, factory);
+  } catch (err) {
+    if (err === REJECTED) return undefined;
+    throw err;
+  }
+  const diagnostics: Diagnostic[] = [];
+  const annotations = finishScan(scanner, lines, diagnostics);
+  if (diagnostics.length > 0) return undefined;
+  factory.resolveHeredocs();
+  return { ast: factory.template(parsed.declaration, parsed.statements, annotations), diagnostics };
+}
+
+/** The chevrotain parser with error recovery: every diagnostic of a file. */
 function parseLines(lines: LineIndex): ParseResult {
   const scanner = new Scanner(lines.text);
   const factory = panParser.startFile(lines);
