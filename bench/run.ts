@@ -14,6 +14,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'parser', title: 'lexing + parsing', run: async () => (await import('./parser.js')).benchParser() },
   { name: 'builtins', title: 'pure built-in functions', run: async () => (await import('./builtins.js')).benchBuiltins() },
   { name: 'evaluator', title: 'object builds (evaluator)', run: async () => (await import('./evaluator.js')).benchEvaluator() },
+  { name: 'site', title: 'whole site: build, lint, lint --changed-since', run: async () => (await import('./site.js')).benchSite() },
 ];
 
 async function main(args: readonly string[]): Promise<number> {

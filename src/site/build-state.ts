@@ -82,7 +82,15 @@ export function createBuildState(
   const files = new Table();
   const templates = new Table();
   const hashes = new FileHashes();
-  const toRoot = (p: string) => path.relative(opts.root, path.resolve(opts.cwd, p)).split(path.sep).join('/');
+  const relative = new Map<string, string>();
+  const toRoot = (p: string) => {
+    let r = relative.get(p);
+    if (r === undefined) {
+      r = path.relative(opts.root, path.resolve(opts.cwd, p)).split(path.sep).join('/');
+      relative.set(p, r);
+    }
+    return r;
+  };
   const objects: ObjectRecord[] = results.map((r) => ({
     name: r.name,
     file: toRoot(r.file ?? ''),

@@ -37,8 +37,6 @@ export enum PipelineState {
 
 export interface PipelineRequest {
   readonly config: SiteConfig;
-  /** Directory relative display paths are relative to (default: process.cwd()). */
-  readonly cwd?: string;
   /** Compile only what changed since this git revision (lint). */
   readonly changedSince?: string;
   /** Compiler limits and deprecation mode (include directories come from the configuration). */
@@ -75,7 +73,9 @@ export interface SiteRun {
 
 /** Runs the pipeline up to the Checked state (or as far as it can get). */
 export async function runSitePipeline(request: PipelineRequest): Promise<SiteRun> {
-  const cwd = path.resolve(request.cwd ?? process.cwd());
+  // Files are given to the compiler relative to the working directory, which is also how
+  // diagnostics show them.
+  const cwd = process.cwd();
   const config = request.config;
   const includeDirs = config.includeDirs.map((d) => displayPath(cwd, d));
   const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, deprecation: 'on', ...request.compile, includeDirs, provenance: true };
