@@ -86,7 +86,7 @@ export function loadSiteConfig(request: ConfigRequest = {}): ConfigResult {
   if (hasFile) readConfigFile(configFile, path.relative(cwd, configFile) || CONFIG_FILE, settings, diagnostics);
   applyFlags(request.flags ?? new Map(), settings, diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  const config = resolveConfig(root, cwd, settings, diagnostics);
+  const config = resolveConfig(root, cwd, settings, diagnostics, request.siteDir === undefined);
   if (hasFile) Object.assign(config, { configFile });
   return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
 }
@@ -156,7 +156,7 @@ function applyFlags(flags: ReadonlyMap<string, string>, settings: Map<string, Se
 }
 
 /** Builds the resolved configuration; reports include directories that do not exist. */
-function resolveConfig(root: string, cwd: string, settings: Map<string, Setting>, diagnostics: Diagnostic[]): { -readonly [K in keyof SiteConfig]: SiteConfig[K] } {
+function resolveConfig(root: string, cwd: string, settings: Map<string, Setting>, diagnostics: Diagnostic[], discovered: boolean): { -readonly [K in keyof SiteConfig]: SiteConfig[K] } {
   const get = (key: string): Setting | undefined => settings.get(key) ?? (key in CONFIG_DEFAULTS ? { value: CONFIG_DEFAULTS[key]!, origin: { from: 'default' } } : undefined);
   const baseOf = (s: Setting) => (s.origin.from === 'flag' ? cwd : root);
   const one = (key: string) => {
@@ -169,11 +169,16 @@ function resolveConfig(root: string, cwd: string, settings: Map<string, Setting>
   };
   const include = get('includePath')!;
   const includeDirs = many('includePath');
-  includeDirs.forEach((dir, i) => {
-    if (isDirectory(dir)) return;
-    const given = (include.value as string[])[i]!;
-    diagnostics.push(diagnostic('PF702', `include directory ${given} does not exist (${describeOrigin(include.origin, root, cwd)})`, spanOf(include.origin)));
-  });
+  const missing = (include.value as string[]).filter((_, i) => !isDirectory(includeDirs[i]!));
+  if (include.origin.from === 'default' && missing.length === includeDirs.length && !settings.has('objects')) {
+    const where = path.relative(cwd, root) || '.';
+    const searched = discovered ? 'in it or above' : 'in it';
+    diagnostics.push(diagnostic('PF702', `${where} is not a site directory: no ${CONFIG_FILE} ${searched}, and none of the default include directories (${missing.join(', ')}) exists; give the site directory as an argument or create ${CONFIG_FILE}`));
+  } else {
+    for (const given of missing) {
+      diagnostics.push(diagnostic('PF702', `include directory ${given} does not exist (${describeOrigin(include.origin, root, cwd)})`, spanOf(include.origin)));
+    }
+  }
   const config: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = {
     root,
     includeDirs,

@@ -48,6 +48,13 @@ describe('defaults (no panfab.json)', () => {
     expect(config!.installServer).toBeUndefined();
   });
 
+  it('say when the directory is not a site at all', () => {
+    const empty = path.join(dir, 'site', 'hosts');
+    expect(loadSiteConfig({ cwd: empty }).diagnostics.map((d) => d.message)).toEqual([
+      '. is not a site directory: no panfab.json in it or above, and none of the default include directories (site/hosts, site, lib) exists; give the site directory as an argument or create panfab.json',
+    ]);
+  });
+
   it('report a missing default include directory without a span', () => {
     rmSync(path.join(dir, 'lib'), { recursive: true });
     const [d] = load().diagnostics;
@@ -71,7 +78,9 @@ describe('site discovery', () => {
 
   it('uses the given directory as is', () => {
     writeConfig('{}');
-    expect(load({}, 'site', dir).diagnostics[0]!.message).toContain('include directory site/hosts does not exist');
+    expect(load({}, 'site', dir).diagnostics.map((d) => d.message)).toEqual([
+      'site is not a site directory: no panfab.json in it, and none of the default include directories (site/hosts, site, lib) exists; give the site directory as an argument or create panfab.json',
+    ]);
   });
 });
 
