@@ -10,6 +10,7 @@
  *
  * Files the plan does not manage (unmanaged, conflicts) are never opened for writing or deleted.
  */
+import { mkdirSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -63,6 +64,7 @@ export async function applyPlan(root: string, plan: Plan, generated: GeneratedSe
     });
     const deletes = plan.entries.filter((e) => e.action === 'delete');
     const writes = plan.entries.filter((e) => e.action === 'write');
+    const ensured = new Set<string>();
     await forEachLimited(deletes, WRITE_CONCURRENCY, async (e) => {
       const file = resolveIn(root, e.path);
       await onPath(file, () => unlink(file).catch(ignoreMissing));
@@ -72,7 +74,11 @@ export async function applyPlan(root: string, plan: Plan, generated: GeneratedSe
       const g = generated.get(e.path)!;
       const file = resolveIn(root, e.path);
       await onPath(file, async () => {
-        await mkdir(path.dirname(file), { recursive: true });
+        const parent = path.dirname(file);
+        if (!ensured.has(parent)) {
+          mkdirSync(parent, { recursive: true });
+          ensured.add(parent);
+        }
         await writeFileAtomic(file, g.bytes, g.mode);
       });
       counts.written++;

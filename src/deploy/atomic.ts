@@ -5,9 +5,13 @@
  * the target either old or new; at worst a temporary file remains for the next deploy to remove.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { closeSync, fchmodSync, fsync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { TEMP_PREFIX } from './paths.js';
+
+const fsyncAsync = promisify(fsync);
 
 /** A fresh temporary name next to `target`. */
 export function tempPathFor(target: string): string {
@@ -16,22 +20,28 @@ export function tempPathFor(target: string): string {
 
 /**
  * Replaces `target` by `bytes` with permission bits `mode`, atomically. The directory entry is
- * durable only after the caller fsyncs the directory (see `fsyncDirectory`).
+ * durable only after the caller fsyncs the directory (see `fsyncDirectory`). Only the fsync goes
+ * to the thread pool (it is the one slow call), so several writes in flight overlap their
+ * flushes; creating, writing and renaming are quick synchronous calls.
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array, mode: number): Promise<void> {
   const temp = tempPathFor(target);
-  const handle = await open(temp, 'wx', mode);
+  const fd = openSync(temp, 'wx', mode);
   try {
     try {
-      await handle.writeFile(bytes);
-      await handle.chmod(mode);
-      await handle.sync();
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      fchmodSync(fd, mode);
+      await fsyncAsync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, target);
+    renameSync(temp, target);
   } catch (err) {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
     throw err;
   }
 }

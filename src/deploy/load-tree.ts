@@ -4,8 +4,10 @@
  * `xen/`); compiled profiles and other build outputs next to them are not. Kind and owner come
  * from the tree's own manifest (`.panfab/manifest.json`) when it has one, else from the path:
  * `ks/<fqdn>.ks`, `ipxe/<fqdn>.ipxe`, `xen/<dom0>/<guest>.cfg`, `pxelinux.cfg/`, `grub/`.
+ * Files are read with synchronous calls (much faster than thread-pool round trips for thousands
+ * of small files).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFile, type GeneratedFile, type GeneratedSet } from './generated.js';
 import { readManifestFile } from './manifest.js';
@@ -24,20 +26,20 @@ export interface LoadedTree {
 /** Loads the artifact files under `dir`; diagnostics for a missing directory, links and read errors. */
 export async function loadGeneratedTree(dir: string): Promise<LoadedTree> {
   const diagnostics: Diagnostic[] = [];
-  const st = await lstat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) {
+  if (!statOrUndefined(dir)?.isDirectory()) {
     return { generated: new Map(), inferred: new Set(), diagnostics: [diagnostic('PF613', `${dir} is not a directory of generated artifacts`, fileSpan(dir))] };
   }
   const index = await readManifestFile(dir);
   if (!index.ok) return { generated: new Map(), inferred: new Set(), diagnostics: index.diagnostics };
   const inferred = new Set<string>();
   const files: string[] = [];
-  for (const top of ARTIFACT_ROOTS) await collect(dir, top, files, diagnostics);
+  for (const top of ARTIFACT_ROOTS) collect(dir, top, files, diagnostics);
   const generated = new Map<string, GeneratedFile>();
   for (const rel of files.sort(compareStrings)) {
     const abs = resolveIn(dir, rel);
     try {
-      const [bytes, fst] = await Promise.all([readFile(abs), lstat(abs)]);
+      const fst = lstatSync(abs);
+      const bytes = readFileSync(abs);
       const recorded = index.manifest?.files.get(rel);
       const meta = recorded ?? inferFromPath(rel);
       if (!recorded) inferred.add(rel);
@@ -49,19 +51,33 @@ export async function loadGeneratedTree(dir: string): Promise<LoadedTree> {
   return { generated, inferred, diagnostics };
 }
 
-async function collect(dir: string, rel: string, files: string[], diagnostics: Diagnostic[]): Promise<void> {
+function collect(dir: string, rel: string, files: string[], diagnostics: Diagnostic[]): void {
   const abs = resolveIn(dir, rel);
-  const st = await lstat(abs).catch(() => undefined);
+  const st = statOrUndefined(abs);
   if (!st) return;
   if (st.isSymbolicLink()) {
     diagnostics.push(diagnostic('PF613', `${abs} is a symbolic link; generated trees hold regular files only`, fileSpan(abs)));
   } else if (st.isDirectory()) {
-    const names = (await readdir(abs)).filter((n) => !n.startsWith('.')).sort(compareStrings);
-    for (const name of names) await collect(dir, `${rel}/${name}`, files, diagnostics);
+    let names: string[];
+    try {
+      names = readdirSync(abs).filter((n) => !n.startsWith('.')).sort(compareStrings);
+    } catch (err) {
+      diagnostics.push(diagnostic('PF613', `cannot read ${abs}: ${(err as Error).message}`, fileSpan(abs)));
+      return;
+    }
+    for (const name of names) collect(dir, `${rel}/${name}`, files, diagnostics);
   } else if (st.isFile()) {
     files.push(rel);
   } else {
     diagnostics.push(diagnostic('PF613', `${abs} is not a regular file`, fileSpan(abs)));
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,10 +4,9 @@
  * the files the plan cares about, and the temporary files an interrupted deploy left behind.
  * The bookkeeping directory `.panfab/` is not part of the tree.
  */
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { forEachLimited } from './atomic.js';
 import { sha256 } from './generated.js';
 import { compareStrings, fileSpan, isTempName, resolveIn, STATE_DIR } from './paths.js';
 
@@ -32,17 +31,17 @@ export interface ScanResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const HASH_CONCURRENCY = 16;
-
 /**
  * Scans the tree at `root`. Regular files for which `wantHash(rel)` is true are read and hashed;
  * others are only listed (install servers hold large boot images the plan never needs to read).
+ * Synchronous file-system calls: for thousands of small files they are several times faster than
+ * the thread-pool round trips of the asynchronous ones, and nothing else runs meanwhile.
  */
 export async function scanTree(root: string, wantHash: (rel: string) => boolean): Promise<ScanResult> {
   const diagnostics: Diagnostic[] = [];
   let rootStat;
   try {
-    rootStat = await lstat(root);
+    rootStat = lstatSync(root);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(readError(root, err as Error));
     return { snapshot: { exists: false, entries: new Map(), tempFiles: [] }, diagnostics };
@@ -54,24 +53,24 @@ export async function scanTree(root: string, wantHash: (rel: string) => boolean)
   const entries = new Map<string, DiskEntry>();
   const tempFiles: string[] = [];
   const files: string[] = [];
-  await walk(root, '', entries, tempFiles, files, diagnostics);
-  await forEachLimited(files.filter(wantHash), HASH_CONCURRENCY, async (rel) => {
+  walk(root, '', entries, tempFiles, files, diagnostics);
+  for (const rel of files.filter(wantHash)) {
     const abs = resolveIn(root, rel);
     try {
-      const [bytes, st] = await Promise.all([readFile(abs), lstat(abs)]);
-      entries.set(rel, { type: 'file', mode: st.mode & 0o7777, sha256: sha256(bytes) });
+      const mode = lstatSync(abs).mode & 0o7777;
+      entries.set(rel, { type: 'file', mode, sha256: sha256(readFileSync(abs)) });
     } catch (err) {
       diagnostics.push(readError(abs, err as Error));
     }
-  });
+  }
   return { snapshot: { exists: true, entries: sortedMap(entries), tempFiles: tempFiles.sort(compareStrings) }, diagnostics };
 }
 
-async function walk(root: string, rel: string, entries: Map<string, DiskEntry>, temps: string[], files: string[], diagnostics: Diagnostic[]): Promise<void> {
+function walk(root: string, rel: string, entries: Map<string, DiskEntry>, temps: string[], files: string[], diagnostics: Diagnostic[]): void {
   const dir = rel === '' ? root : resolveIn(root, rel);
   let children;
   try {
-    children = await readdir(dir, { withFileTypes: true });
+    children = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     diagnostics.push(readError(dir, err as Error));
     return;
@@ -84,9 +83,9 @@ async function walk(root: string, rel: string, entries: Map<string, DiskEntry>, 
       temps.push(childRel);
     } else if (child.isDirectory()) {
       entries.set(childRel, { type: 'dir' });
-      await walk(root, childRel, entries, temps, files, diagnostics);
+      walk(root, childRel, entries, temps, files, diagnostics);
     } else if (child.isSymbolicLink()) {
-      const target = await readlink(path.join(dir, child.name)).catch(() => '');
+      const target = readLink(path.join(dir, child.name));
       entries.set(childRel, { type: 'symlink', target });
     } else if (child.isFile()) {
       entries.set(childRel, { type: 'file' });
@@ -94,6 +93,14 @@ async function walk(root: string, rel: string, entries: Map<string, DiskEntry>, 
     } else {
       entries.set(childRel, { type: 'other' });
     }
+  }
+}
+
+function readLink(file: string): string {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return '';
   }
 }
 

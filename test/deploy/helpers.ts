@@ -3,15 +3,25 @@
  * generated sets from plain objects, and a pid that is certainly not running.
  */
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedFile, type GeneratedFile, type GeneratedSet } from '../../src/deploy/generated.js';
 import { inferFromPath } from '../../src/deploy/load-tree.js';
 
-/** A fresh temporary directory, removed by `cleanup`. */
-export function tempDir(prefix = 'panfab-deploy-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+/** A fresh temporary directory under `base` (default: the system's), removed by `cleanup`. */
+export function tempDir(prefix = 'panfab-deploy-', base = os.tmpdir()): string {
+  return mkdtempSync(path.join(base, prefix));
+}
+
+/** A memory file system's directory when the machine has one (Linux /dev/shm), else the temporary directory. */
+export function memoryTempBase(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
 }
 
 export function cleanup(dir: string): void {
