@@ -1,44 +1,41 @@
 /**
- * `panfab deploy`: applies the plan to a deployed tree (creating it on a first deploy): each
- * file is replaced atomically, the manifest is written last, one deploy at a time holds the
- * tree's lock. Refuses when managed files were edited by hand (unless `--force`) or when an
- * unmanaged file is in the way; never touches unmanaged files. `--dry-run` checks and reports
- * without writing anything.
+ * `panfab deploy`: builds the site as `build` does (or takes a generated tree with `--from`) and
+ * applies the plan to a deployed tree, creating it on a first deploy: each file is replaced
+ * atomically, the manifest is written last, one deploy at a time holds the tree's lock. Refuses
+ * when managed files were edited by hand (unless `--force`) or when an unmanaged file is in the
+ * way; never touches unmanaged files. `--dry-run` checks and reports without writing anything.
  */
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJson, toJsonObject } from '../diagnostics/format.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { toJsonObject } from '../diagnostics/format.js';
 import { countStatuses } from '../deploy/plan.js';
 import { groupByOwnerAndKind, planToJson, reportedEntries, summaryLine } from '../deploy/render-plan.js';
 import { deployTree, diffSource, type DeployOutcome } from '../deploy/session.js';
 import { flag, parseArgs, stringOption, type OptionSpec } from './argv.js';
-import { COMMON_SPECS, loadGenerated, outputFormat, printDiagnostics, usageError, useColor, type OutputFormat } from './deploy-common.js';
+import { COMMON_SPECS, commonOptionsHelp, gatherInputs, outputFormat, printDiagnostics, reportFailure, usageError, useColor } from './deploy-common.js';
 
 export const summary = 'apply the plan to a deployed tree, atomically';
 
-const USAGE = `usage: panfab deploy --to DIR --from OUT [options]
+const USAGE = `usage: panfab deploy [options] [SITE-DIR]
 
-Makes the deployed tree DIR match the generated artifact tree OUT (tftpboot/, ipxe/, ks/,
-xen/): adds, replaces and removes the files panfab manages, each atomically (temporary file in
-the same directory, fsync, rename), and writes the manifest DIR/.panfab/manifest.json last.
-A deploy interrupted at any point leaves every file old or new; the next deploy finishes the
-job. Files panfab does not manage are never modified or deleted.
-
-options:
-  --from OUT              generated artifact tree to deploy
-  --to DIR                deployed tree (also --deployed, --deployed-dir); created if missing
-  --force                 overwrite or delete managed files that were edited by hand
-  --dry-run               check and report what would be done; write nothing
-  --format human|json     report format (default human)
-  --color auto|always|never
-  -q, --quiet             only errors
-  -h, --help              show this help
+Builds the site in SITE-DIR as 'panfab build' does (or takes the generated tree given with
+--from) and makes the deployed tree (--to, default the site's deployedDir; created if missing)
+match its artifacts: adds, replaces and removes the files panfab manages, each atomically
+(temporary file in the same directory, fsync, rename), and writes the manifest
+.panfab/manifest.json last. A deploy interrupted at any point leaves every file old or new; the
+next deploy finishes the job. Files panfab does not manage are never modified or deleted; one
+deploy at a time holds the tree's lock.
 
 exit status: 0 deployed (or nothing to do), 1 error, refusal or usage error
-`;
+
+options:
+  --to DIR                       deployed tree (also --deployed; default: the site's deployedDir)
+  --force                        overwrite or delete managed files that were edited by hand
+  --dry-run                      check and report what would be done; write nothing
+${commonOptionsHelp()}`;
 
 const SPECS: readonly OptionSpec[] = [
   ...COMMON_SPECS,
-  { name: 'to', value: true, aliases: ['deployed', 'deployed-dir'] },
+  { name: 'to', value: true, aliases: ['deployed'] },
   { name: 'force', value: false },
   { name: 'dry-run', value: false, aliases: ['n'] },
 ];
@@ -52,21 +49,20 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.positionals.length > 0) return usageError('deploy', `unexpected argument '${args.positionals[0]}'`);
   const format = outputFormat(args);
   const color = useColor(args, process.stdout);
   if (typeof format === 'object') return usageError('deploy', format.error);
   if (typeof color === 'object') return usageError('deploy', color.error);
-  const root = stringOption(args, 'to');
-  if (root === undefined) return usageError('deploy', '--to DIR is required');
-  if (stringOption(args, 'from') === undefined) return usageError('deploy', '--from OUT is required');
   const quiet = flag(args, 'quiet');
   const dryRun = flag(args, 'dry-run');
 
-  const loaded = await loadGenerated(args);
-  if (!loaded.input || hasErrors(loaded.diagnostics)) return report(format, quiet, loaded.diagnostics);
-  const outcome = await deployTree(root, loaded.input, { force: flag(args, 'force'), dryRun });
-  const diagnostics = [...loaded.diagnostics, ...outcome.diagnostics];
+  const inputs = await gatherInputs({ args, root: stringOption(args, 'to'), quiet, needConfig: false });
+  if (!inputs.ok) return inputs.usage !== undefined ? usageError('deploy', inputs.usage) : reportFailure('deploy', format, quiet, inputs.diagnostics);
+  const { root, generated } = inputs;
+  const early = [...inputs.configDiagnostics, ...generated.diagnostics];
+  if (!generated.input) return reportFailure('deploy', format, quiet, early, generated.notes);
+  const outcome = await deployTree(root, generated.input, { force: flag(args, 'force'), dryRun });
+  const diagnostics = [...early, ...outcome.diagnostics];
   if (format === 'json') {
     if (!quiet || !outcome.ok) process.stdout.write(JSON.stringify(await deployJson(root, outcome, diagnostics, dryRun), null, 2) + '\n');
   } else {
@@ -74,12 +70,6 @@ export async function run(argv: string[]): Promise<number> {
     if (!quiet) process.stdout.write(deployText(root, outcome, dryRun, color));
   }
   return outcome.ok ? 0 : 1;
-}
-
-function report(format: OutputFormat, quiet: boolean, diagnostics: readonly Diagnostic[]): number {
-  if (format === 'json') process.stdout.write(formatJson(diagnostics));
-  else printDiagnostics(diagnostics, quiet);
-  return 1;
 }
 
 /** The human report: the files acted on, grouped by host and kind, then a closing line. */

@@ -3,7 +3,8 @@
  * generated set. Only the install-server roots are artifacts (`tftpboot/`, `ipxe/`, `ks/`, `www/`,
  * `xen/`); compiled profiles and other build outputs next to them are not. Kind and owner come
  * from the tree's own manifest (`.panfab/manifest.json`) when it has one, else from the path:
- * `ks/<fqdn>.ks`, `ipxe/<fqdn>.ipxe`, `xen/<dom0>/<guest>.cfg`, `pxelinux.cfg/`, `grub/`.
+ * `ks/<fqdn>.ks`, `ipxe/<fqdn>.ipxe`, `xen/<dom0>/<guest>.cfg` (a short guest name is taken to be
+ * in its Xen host's domain), `pxelinux.cfg/`, `grub/`.
  * Files are read with synchronous calls (much faster than thread-pool round trips for thousands
  * of small files).
  */
@@ -87,13 +88,19 @@ export function inferFromPath(rel: string): { kind: string; owner: string } {
   const base = parts[parts.length - 1]!;
   const stem = (suffix: string) => base.slice(0, base.length - suffix.length);
   if (parts[0] === 'xen' && parts.length === 3 && base.endsWith('.cfg')) {
-    return { kind: 'xl', owner: stem(base.endsWith('.install.cfg') ? '.install.cfg' : '.cfg') };
+    return { kind: 'xl', owner: guestOwner(stem(base.endsWith('.install.cfg') ? '.install.cfg' : '.cfg'), parts[1]!) };
   }
   if ((parts[0] === 'ks' || (parts[0] === 'www' && parts[1] === 'ks')) && base.endsWith('.ks')) return { kind: 'kickstart', owner: stem('.ks') };
   if (parts[0] === 'ipxe') return { kind: 'ipxe', owner: base.endsWith('.ipxe') && base !== 'default.ipxe' ? stem('.ipxe') : '' };
   if (parts[0] === 'tftpboot' && parts[1] === 'pxelinux.cfg') return { kind: base === 'default' ? 'default' : 'pxelinux', owner: ownerOfBootFile(base) };
   if (parts[0] === 'tftpboot' && parts[1] === 'grub') return { kind: base === 'grub.cfg' ? 'default' : 'grub', owner: ownerOfBootFile(base) };
   return { kind: 'other', owner: '' };
+}
+
+/** A guest's domain name as its FQDN: a short name is taken to be in its Xen host's domain. */
+function guestOwner(name: string, dom0: string): string {
+  const dot = dom0.indexOf('.');
+  return name.includes('.') || dot < 0 ? name : name + dom0.slice(dot);
 }
 
 /** Boot files named `<fqdn>.cfg` (AII style) name their host; MAC and hex-IP names do not. */

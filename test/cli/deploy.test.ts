@@ -2,10 +2,11 @@
  * `panfab deploy` scenarios: usage errors, first and repeated deploys, drift refusal and
  * --force, --dry-run, the JSON report, --quiet, and a tree locked by another deploy.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { run as deploy } from '../../src/cli/deploy.js';
+import { REPO_ROOT } from '../grammar/helpers.js';
 import { cleanup, readTree, tempDir, writeTree } from '../deploy/helpers.js';
 
 let dir: string;
@@ -49,14 +50,14 @@ function reset(): void {
 }
 
 describe('panfab deploy: usage', () => {
-  it.each([[['--bogus']], [['--from', 'o']], [['--to', 'd']], [['--from', 'o', '--to', 'd', '--format', 'xml']], [['--from', 'o', '--to', 'd', 'x']]])('%j exits 1', async (args) => {
+  it.each([[['--bogus']], [['--from', 'o', '--to', 'd', '--format', 'xml']], [['--from', 'o', '--to', 'd', 'x', 'y']]])('%j exits 1', async (args) => {
     expect(await deploy(args)).toBe(1);
     expect(stderr).toContain("(see 'panfab deploy --help')");
   });
 
   it('prints its help', async () => {
     expect(await deploy(['-h'])).toBe(0);
-    expect(stdout).toMatch(/^usage: panfab deploy --to DIR --from OUT/);
+    expect(stdout).toMatch(/^usage: panfab deploy \[options\] \[SITE-DIR\]/);
   });
 });
 
@@ -131,5 +132,18 @@ describe('panfab deploy', () => {
     expect(await deploy(['--from', out, '--to', deployed])).toBe(1);
     expect(stderr).toContain('PF601 another deploy holds the lock: pid');
     expect(readTree(deployed)).toEqual({});
+  });
+
+  it('builds the site as build does when no --from is given, and deploys its artifacts', async () => {
+    const site = path.join(REPO_ROOT, 'profiles');
+    expect(await deploy(['--to', deployed, '--quiet', site])).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(deployed, '.panfab/manifest.json'), 'utf8'));
+    expect(manifest.files['ks/ce01.example.org.ks']).toMatchObject({ kind: 'kickstart', owner: 'ce01.example.org', mode: '0644' });
+    const kinds = new Set(Object.values(manifest.files as Record<string, { kind: string }>).map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['default', 'grub', 'ipxe', 'kickstart', 'pxelinux', 'pypxeboot', 'xl']);
+    expect(Object.keys(readTree(deployed)).sort()).toEqual(Object.keys(manifest.files).sort());
+    reset();
+    expect(await deploy(['--to', deployed, site])).toBe(0);
+    expect(stdout).toBe(`Nothing to do: ${deployed} is up to date\n`);
   });
 });

@@ -5,7 +5,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { jest } from '@jest/globals';
 import { run as deploy } from '../../src/cli/deploy.js';
 import { run as diff } from '../../src/cli/diff.js';
@@ -53,11 +52,9 @@ async function deployed1(): Promise<void> {
 describe('panfab plan: usage', () => {
   it.each([
     [['--no-such-option']],
-    [['--from', 'o']],
-    [['--deployed', 'd']],
     [['--from', 'o', '--deployed', 'd', '--format', 'yaml']],
     [['--from', 'o', '--deployed', 'd', '--color', 'sometimes']],
-    [['--from', 'o', '--deployed', 'd', 'extra']],
+    [['--from', 'o', '--deployed', 'd', 'site1', 'site2']],
   ])('%j is a usage error (exit 1, never 2)', async (args) => {
     expect(await plan(args)).toBe(1);
     expect(stderr).toMatch(/^panfab plan: .*\n\(see 'panfab plan --help'\)\n$/);
@@ -66,8 +63,21 @@ describe('panfab plan: usage', () => {
 
   it('prints its help', async () => {
     expect(await plan(['--help'])).toBe(0);
-    expect(stdout).toMatch(/^usage: panfab plan --deployed DIR --from OUT/);
+    expect(stdout).toMatch(/^usage: panfab plan \[options\] \[SITE-DIR\]/);
     expect(stdout).toContain('--detailed-exitcode');
+    expect(stdout).toContain('--deployed-dir VALUE');
+  });
+
+  it('takes the deployed tree from the site configuration when none is named', async () => {
+    await deployed1();
+    writeFileSync(path.join(dir, 'panfab.json'), JSON.stringify({ deployedDir: 'deployed', includePath: ['.'] }));
+    expect(await plan(['--from', out, '--detailed-exitcode', dir])).toBe(0);
+    expect(stdout).toContain(`Plan for ${deployed}:`);
+  });
+
+  it('reports a directory that is not a site (exit 1)', async () => {
+    expect(await plan(['--from', out, path.join(dir, 'nowhere')])).toBe(1);
+    expect(stderr).toContain('PF702');
   });
 });
 
@@ -169,33 +179,26 @@ describe('panfab plan: reports', () => {
 
 describe('panfab plan --changed-since', () => {
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'pipe' });
-  let cwd: string;
-  beforeEach(() => {
-    cwd = process.cwd();
-  });
-  afterEach(() => process.chdir(cwd));
 
   it('keeps only the hosts a git change affects', async () => {
-    const hosts = path.join(dir, 'site', 'hosts');
-    writeTree(dir, { 'site/hosts/a.example.org.pan': 'object template a.example.org;\n', 'site/hosts/b.example.org.pan': 'object template b.example.org;\n', 'site/roles/web.pan': 'template roles/web;\n' });
-    const loc = (d: string) => pathToFileURL(d + path.sep).href;
-    writeTree(out, {
-      'profiles/a.example.org.dep': `a.example.org PAN ${loc(hosts)}\nroles/web PAN ${loc(path.join(dir, 'site'))}\n`,
-      'profiles/b.example.org.dep': `b.example.org PAN ${loc(hosts)}\n`,
-      'ks/a.example.org.ks': 'a1\n',
-      'ks/b.example.org.ks': 'b1\n',
+    writeTree(dir, {
+      'site/hosts/a.example.org.pan': "object template a.example.org;\ninclude 'roles/web';\n",
+      'site/hosts/b.example.org.pan': "object template b.example.org;\n",
+      'site/roles/web.pan': 'template roles/web;\n',
+      'out/ks/a.example.org.ks': 'a1\n',
+      'out/ks/b.example.org.ks': 'b1\n',
     });
+    mkdirSync(path.join(dir, 'lib'));
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'site');
-    writeFileSync(path.join(dir, 'site/roles/web.pan'), 'template roles/web;\n# changed\n');
-    process.chdir(dir);
-    expect(await plan(['--from', out, '--deployed', deployed, '--changed-since', 'HEAD', '--no-diff', '--detailed-exitcode'])).toBe(2);
-    expect(stdout).toContain('changes since HEAD affect 1 object template: a.example.org\n');
+    writeFileSync(path.join(dir, 'site/roles/web.pan'), "template roles/web;\n'/web' = true;\n");
+    expect(await plan(['--from', out, '--deployed', deployed, '--changed-since', 'HEAD', '--no-diff', '--detailed-exitcode', dir])).toBe(2);
+    expect(stdout).toContain('changes since HEAD affect 1 host: a.example.org\n');
     expect(stdout).toContain('+ ks/a.example.org.ks (added)');
     expect(stdout).not.toContain('b.example.org');
     stdout = '';
-    expect(await plan(['--from', out, '--deployed', deployed, '--changed-since', 'no-such-rev'])).toBe(1);
+    expect(await plan(['--from', out, '--deployed', deployed, '--changed-since', 'no-such-rev', dir])).toBe(1);
     expect(stderr).toMatch(/unknown git revision 'no-such-rev'/);
   });
 });

@@ -1,60 +1,60 @@
 /**
- * `--changed-since` narrowing: dependency files, which objects a set of changed files affects,
- * and which plan entries stay.
+ * `--changed-since` narrowing: which object templates a set of changed files affects (through
+ * the site's include graph), changes that affect every host, and which plan entries stay.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { affectedObjects, dependencyPaths, narrowPlan, readDependencyFiles } from '../../src/deploy/changed-since.js';
+import { affectedBy, narrowPlan, ownersOf } from '../../src/deploy/changed-since.js';
 import type { Plan, PlanEntry } from '../../src/deploy/plan.js';
+import { loadSiteConfig, type SiteConfig } from '../../src/site/config.js';
 import { canonical } from '../../src/site/include-graph.js';
 import { cleanup, tempDir, writeTree } from './helpers.js';
 
 let dir: string;
+let config: SiteConfig;
+
 beforeEach(() => {
   dir = canonical(tempDir());
+  writeTree(dir, {
+    'site/hosts/a.example.org.pan': "object template a.example.org;\ninclude 'roles/web';\n",
+    'site/hosts/b.example.org.pan': "object template b.example.org;\n'/x' = 1;\n",
+    'site/roles/web.pan': "template roles/web;\n'/web' = true;\n",
+    'templates/kickstart/ks.cfg.njk': 'text\n',
+    'README.md': 'site\n',
+  });
+  mkdirSync(path.join(dir, 'lib'));
+  const loaded = loadSiteConfig({ siteDir: dir, cwd: dir });
+  if (!loaded.config) throw new Error(JSON.stringify(loaded.diagnostics));
+  config = loaded.config;
 });
 afterEach(() => cleanup(dir));
 
-const url = (d: string) => pathToFileURL(d + path.sep).href;
-
-describe('dependency files', () => {
-  it('turns NAME TYPE LOCATION lines into file paths, skipping absent entries', () => {
-    const site = path.join(dir, 'site');
-    const text = `ce01 PAN ${url(path.join(site, 'hosts'))}\nroles/base PAN ${url(site)}\nold TPL ${url(site)}\nmotd TEXT ${url(site)}\nmissing ABSENT_SOURCE \n`;
-    expect(dependencyPaths(text)).toEqual([path.join(site, 'hosts', 'ce01.pan'), path.join(site, 'roles', 'base.pan'), path.join(site, 'old.tpl'), path.join(site, 'motd')]);
-  });
-
-  it('reads every .dep file of the given directories, named after its object', async () => {
-    writeTree(dir, { 'out/a.example.org.dep': `a.example.org PAN ${url(dir)}\n`, 'out/profiles/b.example.org.dep': `b.example.org PAN ${url(dir)}\n`, 'out/a.example.org.json': '{}' });
-    const index = await readDependencyFiles([path.join(dir, 'out', 'profiles'), path.join(dir, 'out'), path.join(dir, 'missing')]);
-    expect([...index.keys()].sort()).toEqual(['a.example.org', 'b.example.org']);
-    expect(index.get('a.example.org')).toEqual([path.join(dir, 'a.example.org.pan')]);
-  });
-});
+const at = (rel: string) => path.join(dir, rel);
+const objectsOf = (changed: string[]) => {
+  const r = affectedBy(config, new Set(changed.map(at)));
+  return r.all ? 'all' : [...r.objects].sort();
+};
 
 describe('affected objects', () => {
-  const deps = new Map([
-    ['a.example.org', ['/s/hosts/a.example.org.pan', '/s/roles/web.pan', '/s/lib/schema.pan']],
-    ['b.example.org', ['/s/hosts/b.example.org.pan', '/s/roles/db.pan', '/s/lib/schema.pan']],
-  ]);
-
-  it('finds the objects that read a changed file', () => {
-    const r = affectedObjects(new Set(['/s/roles/db.pan']), deps);
-    expect(r.all === false && [...r.objects]).toEqual(['b.example.org']);
+  it('finds the objects that include a changed template', () => {
+    expect(objectsOf(['site/roles/web.pan'])).toEqual(['a.example.org']);
   });
 
-  it('names a profile no object read (added or deleted since the build) by its file name', () => {
-    const r = affectedObjects(new Set(['/s/hosts/gone.example.org.pan']), deps);
-    expect(r.all === false && [...r.objects]).toEqual(['gone.example.org']);
+  it('finds an object whose own file changed', () => {
+    expect(objectsOf(['site/hosts/b.example.org.pan'])).toEqual(['b.example.org']);
   });
 
-  it.each([['/s/templates/xl.cfg.njk'], ['/s/panfab.json'], ['/s/templates/snippets/part.txt'], ['/s/override.hbs']])('treats %s as affecting every host', (file) => {
-    expect(affectedObjects(new Set([file]), deps)).toEqual({ all: true });
+  it('names a profile deleted since the revision by its file name', () => {
+    expect(objectsOf(['site/hosts/gone.example.org.pan'])).toEqual(['gone.example.org']);
   });
 
-  it('ignores other files no object read', () => {
-    const r = affectedObjects(new Set(['/s/README.md', '/s/notes.txt']), deps);
-    expect(r.all === false && r.objects.size).toBe(0);
+  it('ignores files no object reads', () => {
+    expect(objectsOf(['README.md', 'site/unused.txt'])).toEqual([]);
+  });
+
+  it.each([['templates/kickstart/ks.cfg.njk'], ['templates/new-snippet.txt'], ['panfab.json'], ['elsewhere/override.hbs']])('treats %s as affecting every host', (rel) => {
+    const r = affectedBy(config, new Set([at(rel)]));
+    expect(r).toEqual({ all: true, because: at(rel) });
   });
 });
 
@@ -76,9 +76,10 @@ describe('narrowPlan', () => {
   it('keeps the affected hosts, files under their directories, site-wide files, drift and conflicts', () => {
     const narrowed = narrowPlan(plan, { all: false, objects: new Set(['a.example.org']) });
     expect(narrowed.entries.map((x) => x.path)).toEqual(['ks/a.example.org.ks', 'xen/a.example.org/g.example.org.cfg', 'tftpboot/pxelinux.cfg/default', 'ks/c.example.org.ks', 'ks/d.example.org.ks']);
+    expect(ownersOf(narrowed)).toEqual(['a.example.org', 'c.example.org', 'd.example.org', 'g.example.org']);
   });
 
   it('keeps everything when every host is affected', () => {
-    expect(narrowPlan(plan, { all: true })).toBe(plan);
+    expect(narrowPlan(plan, { all: true, because: 'x' })).toBe(plan);
   });
 });

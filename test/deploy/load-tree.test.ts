@@ -68,6 +68,8 @@ describe('inferFromPath', () => {
   it.each([
     ['xen/xen01.example.org/g1.example.org.cfg', 'xl', 'g1.example.org'],
     ['xen/xen01.example.org/g1.example.org.install.cfg', 'xl', 'g1.example.org'],
+    ['xen/xen01.example.org/g1.cfg', 'xl', 'g1.example.org'],
+    ['xen/xen01/g1.install.cfg', 'xl', 'g1'],
     ['ks/g1.example.org.ks', 'kickstart', 'g1.example.org'],
     ['www/ks/g1.example.org.ks', 'kickstart', 'g1.example.org'],
     ['ipxe/g1.example.org.ipxe', 'ipxe', 'g1.example.org'],
