@@ -101,6 +101,7 @@ class Server implements InstallServer {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
+    void req.socket.remoteAddress; // resolved now: the socket may be gone when the line is logged
     this.handle(req, res, started).catch(() => {
       const bytes = res.headersSent ? 0 : sendError(req, res, 500, true);
       if (res.headersSent && !res.writableEnded) res.destroy();
@@ -109,6 +110,7 @@ class Server implements InstallServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+    if (req.httpVersionMajor !== 1) return this.refuse(req, res, 400, 'unsupported HTTP version', started);
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.refuse(req, res, 405, 'method not allowed', started);
     const checked = checkRequestTarget(req.url ?? '');
     if (!checked.ok) return this.refuse(req, res, checked.status, checked.reason, started);

@@ -125,11 +125,15 @@ export function request(port: number, target: string, options: { method?: string
   });
 }
 
-/** Sends raw bytes and returns everything the server answered until it closed the connection. */
+/**
+ * Sends raw bytes (without half-closing, as real clients do) and returns everything the server
+ * answered until it closed the connection, or until it stayed silent for a second.
+ */
 export function rawRequest(port: number, bytes: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.end(bytes));
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
     const chunks: Buffer[] = [];
+    socket.setTimeout(1000, () => socket.destroy());
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
