@@ -15,6 +15,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'builtins', title: 'pure built-in functions', run: async () => (await import('./builtins.js')).benchBuiltins() },
   { name: 'evaluator', title: 'object builds (evaluator)', run: async () => (await import('./evaluator.js')).benchEvaluator() },
   { name: 'site', title: 'whole site: build, lint, lint --changed-since', run: async () => (await import('./site.js')).benchSite() },
+  { name: 'artifacts', title: 'artifacts: render a 1,000-guest site model', run: async () => (await import('./artifacts.js')).benchArtifacts() },
 ];
 
 async function main(args: readonly string[]): Promise<number> {

@@ -174,7 +174,7 @@ function imageName(entry: BootEntry, issues: Issues): ModelValue | undefined {
   const ref = field(entry.ref, 'initrd');
   const checked = checkKind('bootfile', entry.initrd);
   if (!checked.ok) {
-    issues.model(checked.code ?? 'PF501', `initrd ${showRaw(entry.initrd)} ${checked.reason}`, ref);
+    issues.value(checked.code ?? 'PF501', 'initrd', entry.initrd, checked.reason, ref);
     return undefined;
   }
   return mv(checked.text.replace(/\/+$/, '').replace(/^.*\//, ''), 'kernel-arg', ref, 'initrd image name');
@@ -196,7 +196,7 @@ class TokenBuilder {
       const checked = checkKind(p.kind, raw);
       if (!checked.ok) {
         const partRef = ModelValue.ref(p);
-        this.issues.model(checked.code ?? 'PF501', `${ModelValue.what(p)} ${showRaw(raw)} ${checked.reason}`, partRef);
+        this.issues.value(checked.code ?? 'PF501', ModelValue.what(p), raw, checked.reason, partRef);
         return undefined;
       }
       text += checked.text;

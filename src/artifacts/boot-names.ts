@@ -22,7 +22,7 @@ export function bootNames(m: Machine, hexIpNames: boolean, issues: Issues): Boot
   for (const nic of bootNics(m)) {
     const name = macPart(nic.mac!);
     if (name.ok) macs.push(name.text);
-    else issues.model('PF501', `MAC address ${JSON.stringify(nic.mac)} ${name.reason}`, { object: m.object, path: hardwareNicPath(nic.device, 'hwaddr') });
+    else issues.value('PF501', 'MAC address', nic.mac, name.reason, { object: m.object, path: hardwareNicPath(nic.device, 'hwaddr') });
   }
   if (macs.length === 0) {
     if (!issues.failed) issues.model('PF510', `${m.fqdn} network-boots but has no network card with a MAC address`);
@@ -34,7 +34,7 @@ export function bootNames(m: Machine, hexIpNames: boolean, issues: Issues): Boot
       if (nic.ip === undefined) continue;
       const name = hexIpPart(nic.ip);
       if (name.ok) hexIps.push(name.text);
-      else issues.model('PF501', name.reason, { object: m.object, path: interfacePath(nic.device, 'ip') });
+      else issues.value('PF501', 'address', nic.ip, 'is not a dotted-quad IPv4 address', { object: m.object, path: interfacePath(nic.device, 'ip') });
     }
   }
   return { macs: [...new Set(macs)], hexIps: [...new Set(hexIps)].sort() };

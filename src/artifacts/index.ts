@@ -17,6 +17,7 @@ import { sortDiagnostics } from '../site/order.js';
 import { renderDefaultMenus } from './default-menu.js';
 import { enginesFor } from './engines/index.js';
 import { renderInstall } from './install.js';
+import { mergeRepeats } from './merge.js';
 import { ArtifactRun } from './run.js';
 import { resolveArtifactOptions, type ArtifactOptions, type ArtifactSet } from './types.js';
 import { renderGuestDomains } from './xl.js';
@@ -40,7 +41,7 @@ export function renderArtifacts(site: Site, options: ArtifactOptions = {}): { ar
   }
   for (const machine of [...site.hosts, ...site.plain]) guarded(run, machine, () => renderInstall(run, machine));
   renderDefaultMenus(run);
-  return { artifacts: run.result(), diagnostics: sortDiagnostics(run.diagnostics) };
+  return { artifacts: run.result(), diagnostics: sortDiagnostics(mergeRepeats(run.diagnostics)) };
 }
 
 /** Runs one machine's renderers; an unexpected exception becomes an internal-error diagnostic for that machine. */

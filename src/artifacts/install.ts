@@ -46,7 +46,7 @@ export function renderInstall(run: ArtifactRun, m: Machine): void {
   if (entry === undefined) issues.model('PF510', `${m.fqdn} installs (${mode}) but has no boot entry at ${PXELINUX}`);
   if (ks === undefined) issues.model('PF510', `${m.fqdn} installs (${mode}) but has no kickstart settings at ${KICKSTART}`);
   const fqdn = fqdnPart(m.fqdn);
-  if (!fqdn.ok) issues.model('PF501', `FQDN ${JSON.stringify(m.fqdn)} ${fqdn.reason}`, { object: m.object, path: '/system/network/hostname' });
+  if (!fqdn.ok) issues.value('PF501', 'FQDN', m.fqdn, fqdn.reason, { object: m.object, path: '/system/network/hostname' });
   if (entry === undefined || ks === undefined || !fqdn.ok) {
     run.report(issues);
     return;

@@ -11,7 +11,8 @@ import { spanFromOffsets, type Span } from '../diagnostics/span.js';
 import type { ModelRef, Site } from '../site/model.js';
 import type { TemplateLocation, TemplateProblem } from './engines/problems.js';
 import { loadedSource } from './engines/resolver.js';
-import { ModelValue } from './escape/value.js';
+import { ModelValue, showRaw } from './escape/value.js';
+import { noteValue } from './merge.js';
 
 /** The diagnostics gathered while preparing and rendering one artifact (or one machine's artifacts). */
 export class Issues {
@@ -27,7 +28,16 @@ export class Issues {
   model(code: DiagnosticCode, message: string, ref?: ModelRef): void {
     const span = ref === undefined ? undefined : this.site.origin(ref);
     const where = ref === undefined ? '' : `${ref.object}: ${ref.path}: `;
-    this.diagnostics.push(diagnostic(code, `${where}${message} (${this.subject} not written)`, span, ref === undefined ? {} : { path: ref.path }));
+    const d = diagnostic(code, `${where}${message} (${this.subject} not written)`, span, ref === undefined ? {} : { path: ref.path });
+    this.diagnostics.push(ref === undefined ? d : noteValue(d, { object: ref.object, head: `${ref.path}: ${message}`, artifact: this.subject }));
+  }
+
+  /** A profile value refused by its whitelist before any template printed it. */
+  value(code: DiagnosticCode, what: string, raw: unknown, reason: string, ref: ModelRef | undefined): void {
+    const head = `${what}${ref === undefined ? '' : ` at ${ref.path}`}: ${showRaw(raw)} ${reason}`;
+    const span = ref === undefined ? undefined : this.site.origin(ref);
+    const d = diagnostic(code, `${ref === undefined ? '' : `${ref.object}: `}${head}; ${this.subject} not written`, span, ref === undefined ? {} : { path: ref.path });
+    this.diagnostics.push(ref === undefined ? d : noteValue(d, { object: ref.object, head, artifact: this.subject }));
   }
 
   /** Adds the diagnostics of a template problem. */
@@ -53,7 +63,7 @@ export function problemDiagnostic(site: Site, problem: TemplateProblem, subject:
   switch (problem.kind) {
     case 'rejected': {
       const value = problem.rejected.value;
-      return valueDiagnostic(site, problem.rejected.code, problem.rejected.reason, value, atSpan, `${where}; ${subject} not written`);
+      return valueDiagnostic(site, problem.rejected.code, problem.rejected.reason, value, atSpan, where, subject);
     }
     case 'unescaped':
       return valueDiagnostic(
@@ -62,7 +72,8 @@ export function problemDiagnostic(site: Site, problem: TemplateProblem, subject:
         `is printed without an escaper; use one of the escaping filters or helpers`,
         problem.value,
         atSpan,
-        `${where}; ${subject} not written`,
+        where,
+        subject,
       );
     case 'undefined':
       return diagnostic('PF505', `undefined value in template: ${problem.what}${where}; ${subject} not written`, atSpan);
@@ -83,7 +94,8 @@ function valueDiagnostic(
   reason: string,
   value: ModelValue | undefined,
   atSpan: Span | undefined,
-  tail: string,
+  where: string,
+  artifact: string,
 ): Diagnostic {
   const ref = value === undefined ? undefined : ModelValue.ref(value);
   const what = value === undefined ? 'value' : ModelValue.what(value);
@@ -92,7 +104,8 @@ function valueDiagnostic(
   const related: RelatedSpan[] = origin !== undefined && atSpan !== undefined ? [{ message: 'printed by this template line', span: atSpan }] : [];
   const extra: { related: RelatedSpan[]; path?: string } = { related };
   if (ref !== undefined) extra.path = ref.path;
-  return diagnostic(code, `${subject}: ${reason}${tail}`, origin ?? atSpan, extra);
+  const d = diagnostic(code, `${subject}: ${reason}${where}; ${artifact} not written`, origin ?? atSpan, extra);
+  return ref === undefined ? d : noteValue(d, { object: ref.object, head: `${what} at ${ref.path}: ${reason}`, artifact });
 }
 
 /** A span for a template position (the rest of its line), from the loaded template source. */

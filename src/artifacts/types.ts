@@ -70,6 +70,9 @@ export const DEFAULT_ARTIFACT_OPTIONS = {
   dom0BootDir: '/var/lib/xen/boot',
 } as const;
 
+/** The top-level directories of an artifact tree rendered with the default roots. */
+export const DEFAULT_ARTIFACT_ROOTS: readonly string[] = ['ipxe', 'ks', DEFAULT_ARTIFACT_OPTIONS.tftpRoot, 'xen'];
+
 /** Fills in defaults; the caller's values win. */
 export function resolveArtifactOptions(options: ArtifactOptions): ResolvedArtifactOptions {
   const resolved: { -readonly [K in keyof ResolvedArtifactOptions]: ResolvedArtifactOptions[K] } = {

@@ -5,7 +5,7 @@
 import type { BootEntry, Machine, ModelRef } from '../site/model.js';
 import { DOMAINNAME, HOSTNAME } from '../site/paths.js';
 import { checkKind, type ValueKind } from './escape/kinds.js';
-import { ModelValue, mv, showRaw } from './escape/value.js';
+import { ModelValue, mv } from './escape/value.js';
 import type { Issues } from './report.js';
 
 /** `ref` with `/name` appended to its path. */
@@ -51,7 +51,7 @@ export function compose(issues: Issues, kind: ValueKind, ref: ModelRef | undefin
     const raw = ModelValue.raw(p);
     const checked = checkKind(p.kind, raw);
     if (!checked.ok) {
-      issues.model(checked.code ?? 'PF501', `${ModelValue.what(p)} ${showRaw(raw)} ${checked.reason}`, ModelValue.ref(p));
+      issues.value(checked.code ?? 'PF501', ModelValue.what(p), raw, checked.reason, ModelValue.ref(p));
       return undefined;
     }
     text += checked.text;

@@ -30,8 +30,8 @@ export function renderGuestDomains(run: ArtifactRun, guest: Guest, hosts: Readon
   const issues = run.issues(`xl configs of ${guest.fqdn}`);
   const dom0 = fqdnPart(guest.host);
   const name = hostnamePart(guest.hostname);
-  if (!dom0.ok) issues.model('PF501', `host ${JSON.stringify(guest.host)} ${dom0.reason}`, field(guest.ref, 'host'));
-  if (!name.ok) issues.model('PF501', `host name ${JSON.stringify(guest.hostname)} ${name.reason}`, { object: guest.object, path: '/system/network/hostname' });
+  if (!dom0.ok) issues.value('PF501', 'Xen host', guest.host, dom0.reason, field(guest.ref, 'host'));
+  if (!name.ok) issues.value('PF501', 'host name', guest.hostname, name.reason, { object: guest.object, path: '/system/network/hostname' });
   run.report(issues);
   if (!dom0.ok || !name.ok) return;
   const purposes: Purpose[] = guest.bootMode === 'pypxeboot' || guest.bootMode === 'direct-kernel' ? ['install', 'run'] : ['run'];

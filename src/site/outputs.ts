@@ -1,14 +1,17 @@
 /**
  * The outputs of `panfab build` and how they reach the output directory: every compiled profile
- * as `profiles/<object>.json` (panc's JSON format), the site model as `site.json`, and the build
- * state (build-state.ts). Everything is rendered in memory first; the caller writes only when
+ * as `profiles/<object>.json` (panc's JSON format), the site model as `site.json`, the build
+ * state (build-state.ts), and the rendered artifact tree (`tftpboot/`, `ipxe/`, `ks/`, `xen/`;
+ * docs/artifacts.md §4.4). Everything is rendered in memory first; the caller writes only when
  * the run has no error. Each file is written to a temporary name and renamed into place, and
- * profile files of objects that no longer exist are removed once the new ones are in place.
+ * profile files and artifacts that are no longer generated are removed once the new ones are
+ * in place.
  */
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatByKey } from '../output/formats.js';
 import { isSuccessful, writeAtomically } from '../output/write.js';
+import { DEFAULT_ARTIFACT_ROOTS } from '../artifacts/types.js';
 import { BUILD_STATE_FILE, createBuildState } from './build-state.js';
 import type { Machine, Site } from './model.js';
 import type { SiteRun } from './pipeline.js';
@@ -33,6 +36,7 @@ export function stageBuildOutputs(run: SiteRun, cwd: string): StagedOutputs {
   if (run.site) staged.set(SITE_MODEL_FILE, Buffer.from(siteJson(run.site, run.config.root, cwd), 'utf8'));
   const state = createBuildState(successful, (name) => profiles.get(name)!, { root: run.config.root, cwd, settings: run.settings });
   staged.set(BUILD_STATE_FILE.split(path.sep).join('/'), Buffer.from(state, 'utf8'));
+  for (const [file, artifact] of run.artifacts ?? []) staged.set(file, Buffer.from(artifact.content, 'utf8'));
   return staged;
 }
 
@@ -49,7 +53,7 @@ export function siteJson(site: Site, root: string, cwd: string): string {
 /** What writing did. */
 export interface WriteReport {
   readonly written: number;
-  /** Stale profile files removed, relative to the output directory. */
+  /** Stale profile files and artifacts removed, relative to the output directory. */
   readonly removed: string[];
 }
 
@@ -61,24 +65,28 @@ export async function writeBuildOutputs(outputDir: string, staged: StagedOutputs
   return { written: names.length, removed };
 }
 
-/** Removes `profiles/**\/*.json` files that were not just written, and directories left empty. */
+/**
+ * Removes `profiles/**\/*.json` files and files under the artifact roots that were not just
+ * written, and directories left empty.
+ */
 function removeStaleProfiles(outputDir: string, staged: StagedOutputs): string[] {
   const removed: string[] = [];
-  const walk = (relDir: string): void => {
+  const walk = (relDir: string, stale: (entry: string) => boolean): void => {
     const absDir = path.join(outputDir, ...relDir.split('/'));
     for (const entry of listDir(absDir)) {
       const rel = `${relDir}/${entry}`;
       const abs = path.join(absDir, entry);
       if (isDirectory(abs)) {
-        walk(rel);
+        walk(rel, stale);
         if (listDir(abs).length === 0) rmdirSync(abs);
-      } else if (entry.endsWith('.json') && !staged.has(rel)) {
+      } else if (stale(entry) && !staged.has(rel)) {
         rmSync(abs, { force: true });
         removed.push(rel);
       }
     }
   };
-  walk(PROFILES_DIR);
+  walk(PROFILES_DIR, (entry) => entry.endsWith('.json'));
+  for (const root of DEFAULT_ARTIFACT_ROOTS) walk(root, () => true);
   return removed;
 }
 

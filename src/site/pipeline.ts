@@ -1,7 +1,8 @@
 /**
  * The whole-site pipeline behind `build` and `lint`, as explicit states a run moves through:
  * Loaded (object templates discovered) → Compiled → Modelled (site model built) → Checked
- * (site rules run) → Written (outputs on disk; done by `build`, see outputs.ts).
+ * (site rules run) → Rendered (artifacts rendered in memory; `build` only, see renderStage) →
+ * Written (outputs on disk; done by `build`, see outputs.ts).
  *
  * Every stage reports diagnostics instead of throwing. Diagnostics of all stages are collected,
  * sorted, and de-duplicated: the same problem reported by several objects (say, an error in a
@@ -22,6 +23,7 @@ import { isSuccessful } from '../output/write.js';
 import type { CheckOptions } from '../checks/types.js';
 import { expandInputs } from '../cli/inputs.js';
 import { settingsKey } from './build-state.js';
+import type { ArtifactSet } from '../artifacts/types.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
 import { selectChanged, type Selection } from './selection.js';
@@ -32,7 +34,8 @@ export enum PipelineState {
   Compiled = 1,
   Modelled = 2,
   Checked = 3,
-  Written = 4,
+  Rendered = 4,
+  Written = 5,
 }
 
 export interface PipelineRequest {
@@ -61,6 +64,8 @@ export interface SiteRun {
   reused: string[];
   selection?: Selection;
   site?: Site;
+  /** The artifact tree (docs/artifacts.md §4.4), once rendered without errors. */
+  artifacts?: ArtifactSet;
   /** Why the site rules did not run, when they did not. */
   checksSkipped?: string;
   /** All diagnostics, sorted and de-duplicated. */
@@ -133,6 +138,26 @@ async function modelAndCheck(run: SiteRun, raw: Array<{ d: Diagnostic; object?: 
   if (checks instanceof Error) return void raw.push({ d: internal(checks) });
   for (const d of checks) raw.push({ d });
   run.state = PipelineState.Checked;
+}
+
+/**
+ * Renders the artifacts of a checked run (Checked → Rendered): adds the renderers' diagnostics
+ * and, when there is no error, the artifact set. A run that is not checked is left as it is.
+ */
+export async function renderStage(run: SiteRun): Promise<void> {
+  if (run.state !== PipelineState.Checked || run.site === undefined) return;
+  const { renderArtifacts } = await import('../artifacts/index.js');
+  const { artifactOptionsFor } = await import('../artifacts/site-options.js');
+  const site = run.site;
+  const rendered = guarded('rendering the artifacts', () => renderArtifacts(site, artifactOptionsFor(run.config)));
+  if (rendered instanceof Error) {
+    run.diagnostics = [...run.diagnostics, internal(rendered)];
+    return;
+  }
+  run.diagnostics = [...run.diagnostics, ...rendered.diagnostics].sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message));
+  if (rendered.diagnostics.some((d) => d.severity === 'error')) return;
+  run.artifacts = rendered.artifacts;
+  run.state = PipelineState.Rendered;
 }
 
 /** The site rules' options from the configuration. */

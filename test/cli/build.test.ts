@@ -20,12 +20,13 @@ afterEach(() => box.remove());
 describe('panfab build: the example site', () => {
   it('builds with no arguments in the site directory and writes every profile and site.json', () => {
     const r = panfab(['build'], box.site);
-    expect(r.stderr).toBe('panfab build: wrote 13 profiles and site.json to ../out/ (0 errors, 0 warnings)\n');
+    expect(r.stderr).toBe('panfab build: wrote 13 profiles, site.json and 48 artifacts to ../out/ (0 errors, 0 warnings)\n');
     expect(r.status).toBe(0);
     const files = Object.keys(snapshot(out()));
     expect(files.filter((f) => f.startsWith('profiles/'))).toEqual(ALL_OBJECTS.map((o) => `profiles/${o}.json`));
     expect(files).toContain('site.json');
     expect(files).toContain('.panfab/build.json');
+    expect(files).toEqual(expect.arrayContaining(['ks/ce01.example.org.ks', 'tftpboot/pxelinux.cfg/default', 'tftpboot/grub/grub.cfg', 'ipxe/wn10.example.org.ipxe', 'xen/xen01.example.org/ce01.install.cfg']));
   });
 
   it('writes the site model with hosts and guests by FQDN, guests with their NIC MACs', () => {
@@ -66,8 +67,10 @@ describe('panfab build: the example site', () => {
     rmSync(path.join(box.site, 'site/hosts/ui01.example.org.pan'));
     const r = panfab(['build'], box.site);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('wrote 12 profiles and site.json to ../out/, removed 1 stale profile');
+    expect(r.stderr).toContain('wrote 12 profiles, site.json and 43 artifacts to ../out/, removed 6 stale files');
     expect(existsSync(path.join(out(), 'profiles/ui01.example.org.json'))).toBe(false);
+    expect(existsSync(path.join(out(), 'ks/ui01.example.org.ks'))).toBe(false);
+    expect(existsSync(path.join(out(), 'xen/xen02.example.org/ui01.cfg'))).toBe(false);
   });
 });
 
@@ -81,6 +84,8 @@ describe('panfab build: bad profiles give diagnostics, exit 1 and write nothing'
       /^site\/roles\/guest.pan:\d+:\d+: PF412 MAC address 00:16:3e:00:00:41 is used by wn01.example.org eth0 and wn02.example.org eth0$/m],
     ['a syntax error in a shared template', (b) => b.edit('site/roles/guest.pan', "'memory' = GUEST_MEMORY;", "'memory' = GUEST_MEMORY +;"),
       /^site\/roles\/guest.pan:\d+:\d+: PF101 .* \(affects 10 profiles: bdii01.example.org, ce01.example.org, mon01.example.org, se01.example.org, ui01.example.org and 5 more\)$/m],
+    ['a boot label that would add a boot-loader directive', (b) => b.edit('site/os/el9.pan', "'label' = 'Enterprise Linux 9 (x86_64)';", '\'label\' = "EL9\\nLABEL evil";'),
+      /^site\/os\/el9.pan:\d+:\d+: PF501 boot label at \/system\/aii\/nbp\/pxelinux\/label: "EL9\\nLABEL evil" contains a line break or control character; in 5 profiles: .*; not written: 15 files: /m],
   ];
 
   it.each(cases)('%s (fresh output directory)', (_name, breakIt, expected) => {

@@ -28,7 +28,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('site pipeline', () => {
   it('states are ordered Loaded < Compiled < Modelled < Checked < Written', () => {
-    expect([PipelineState.Loaded, PipelineState.Compiled, PipelineState.Modelled, PipelineState.Checked, PipelineState.Written]).toEqual([0, 1, 2, 3, 4]);
+    expect([PipelineState.Loaded, PipelineState.Compiled, PipelineState.Modelled, PipelineState.Checked, PipelineState.Rendered, PipelineState.Written]).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('runs the example site to Checked without diagnostics', async () => {

@@ -38,6 +38,7 @@ const byDisplay = new Map<string, string>();
 /** Resolves template names against an override directory and the built-in directory. */
 export class TemplateResolver {
   readonly overrideDir: string | undefined;
+  private readonly memo = new Map<string, Resolution>();
 
   constructor(
     overrideDir: string | undefined,
@@ -48,6 +49,24 @@ export class TemplateResolver {
 
   /** A main template by logical name (no engine extension): `.njk` or `.hbs`, override first. */
   resolveMain(name: string): Resolution {
+    return this.remember(`main:${name}`, () => this.findMain(name));
+  }
+
+  /** An included file by its full name, for one engine. */
+  resolveInclude(name: string, engine: EngineName): Resolution {
+    return this.remember(`${engine}:${name}`, () => this.findInclude(name, engine));
+  }
+
+  private remember(key: string, find: () => Resolution): Resolution {
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      found = find();
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  private findMain(name: string): Resolution {
     const checked = this.checkName(name);
     if (typeof checked !== 'object') return { ok: false, message: checked };
     for (const dir of this.dirs(checked.builtinOnly)) {
@@ -62,8 +81,7 @@ export class TemplateResolver {
     return { ok: false, message: `template not found: ${name} (.njk or .hbs)` };
   }
 
-  /** An included file by its full name, for one engine. */
-  resolveInclude(name: string, engine: EngineName): Resolution {
+  private findInclude(name: string, engine: EngineName): Resolution {
     const checked = this.checkName(name);
     if (typeof checked !== 'object') return { ok: false, message: checked };
     const file = checked.name.endsWith(ENGINE_EXTENSIONS[engine]) ? checked.name : checked.name + ENGINE_EXTENSIONS[engine];

@@ -8,8 +8,12 @@
 
 export type Tokens = { ok: true; words: string[] } | { ok: false; reason: string; col: number };
 
+const PLAIN = /^[^"'\\#]*$/;
+const BLANKS = /[ \t\r\n]+/;
+
 /** Splits one kickstart line into words. */
 export function tokenizeLine(line: string): Tokens {
+  if (PLAIN.test(line)) return { ok: true, words: line.split(BLANKS).filter((w) => w !== '') };
   const words: string[] = [];
   let word = '';
   let inWord = false;
