@@ -1,7 +1,7 @@
 /**
  * The install server's routes. Besides every file of the deployed tree at its relative path:
  *
- *   /healthz                  status, manifest generator version and file count (JSON)
+ *   /healthz                  status, manifest generator (`panfab <version>`) and file count (JSON)
  *   /  and  /index.json       every managed artifact: path, kind, owner, sha256, size, url (JSON)
  *   /ks/by-fqdn/<fqdn>        a host's kickstart
  *   /ks/by-mac/<mac>          the kickstart of the host booting from <mac> (any case/separator)
@@ -61,7 +61,7 @@ async function kickstartRoute(by: 'by-fqdn' | 'by-mac', key: string, ctx: RouteC
     fqdn = manifest?.macOwners.get(mac);
     if (fqdn === undefined) return { type: 'missing', reason: 'no host boots from this MAC' };
   }
-  const owned = ownedPaths(manifest, fqdn, (e) => e.kind === 'kickstart' || e.kind === 'ks' || e.path.endsWith('.ks'));
+  const owned = ownedPaths(manifest, fqdn, (e) => e.kind === 'kickstart');
   return { type: 'files', candidates: [...owned, `ks/${fqdn}.ks`], notFound: 'no kickstart for this host' };
 }
 
@@ -71,7 +71,7 @@ async function ipxeCandidates(key: string, ctx: RouteContext): Promise<string[]>
   const mac = normaliseMac(key);
   const fqdn = mac !== undefined ? manifest?.macOwners.get(mac) : normaliseFqdn(key);
   if (fqdn === undefined) return [];
-  const owned = ownedPaths(manifest, fqdn, (e) => e.kind === 'ipxe' || e.path.endsWith('.ipxe'));
+  const owned = ownedPaths(manifest, fqdn, (e) => e.kind === 'ipxe');
   return [...owned, `ipxe/${fqdn}.ipxe`, `tftpboot/ipxe/${fqdn}.ipxe`];
 }
 
@@ -86,27 +86,27 @@ async function healthRoute(ctx: RouteContext): Promise<Resolution> {
   }
   if (state.status === 'absent') return json(200, { status: 'ok', manifest: { status: 'absent' } });
   const m = state.manifest;
-  return json(200, { status: 'ok', manifest: { status: 'ok', generatorVersion: m.generatorVersion ?? null, files: m.entries.length } });
+  return json(200, { status: 'ok', manifest: { status: 'ok', generator: m.generator, files: m.entries.length } });
 }
 
 async function indexRoute(ctx: RouteContext): Promise<Resolution> {
   const state = await ctx.manifest();
   if (state.status === 'invalid') return json(503, { error: 'manifest is invalid', reason: state.reason });
-  if (state.status === 'absent') return json(200, { generatorVersion: null, count: 0, artifacts: [] });
+  if (state.status === 'absent') return json(200, { generator: null, count: 0, artifacts: [] });
   const memo = ctx.memo.index;
   if (memo !== undefined && memo.stamp === state.stamp) return memo.resolution;
   const m = state.manifest;
   const artifacts = await Promise.all(
     m.entries.map(async (e) => ({
       path: e.path,
-      kind: e.kind ?? null,
+      kind: e.kind,
       owner: e.owner ?? null,
-      sha256: e.sha256 ?? null,
+      sha256: e.sha256,
       size: await sizeOf(ctx.root, e.path),
       url: urlForRelative(e.path),
     })),
   );
-  const resolution = json(200, { generatorVersion: m.generatorVersion ?? null, count: artifacts.length, artifacts });
+  const resolution = json(200, { generator: m.generator, count: artifacts.length, artifacts });
   ctx.memo.index = { stamp: state.stamp, resolution };
   return resolution;
 }

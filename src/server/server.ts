@@ -191,5 +191,5 @@ async function manifestDigest(manifests: ManifestStore, relative: string, st: St
   const state = await manifests.current();
   if (state.status !== 'ok') return undefined;
   const entry = state.manifest.byPath.get(relative);
-  return entry?.sha256 !== undefined && st.mtimeMs <= state.manifestMtimeMs && /^[0-9a-f]{64}$/.test(entry.sha256) ? entry.sha256 : undefined;
+  return entry !== undefined && st.mtimeMs <= state.manifestMtimeMs ? entry.sha256 : undefined;
 }

@@ -6,7 +6,7 @@
 import { renameSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { DB_MAC, FILES, GENERATOR, WEB_MAC, makeTree, manifest, request, sha256, startServer, type Running, type Tree } from './tree.js';
+import { DB_MAC, FILES, GENERATOR, MANAGED, WEB_MAC, makeTree, manifest, request, sha256, startServer, type Running, type Tree } from './tree.js';
 
 let tree: Tree;
 let srv: Running;
@@ -119,7 +119,7 @@ describe('lookup routes', () => {
     const r = await request(srv.port, '/healthz');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(r.body.toString())).toEqual({ status: 'ok', manifest: { status: 'ok', generatorVersion: GENERATOR, files: FILES.length } });
+    expect(JSON.parse(r.body.toString())).toEqual({ status: 'ok', manifest: { status: 'ok', generator: GENERATOR, files: MANAGED.length } });
   });
 
   test('/healthz without a manifest, and with a broken one (503)', async () => {
@@ -135,9 +135,9 @@ describe('lookup routes', () => {
     const r = await request(srv.port, '/index.json');
     expect(r.status).toBe(200);
     const index = JSON.parse(r.body.toString());
-    expect(index.generatorVersion).toBe(GENERATOR);
-    expect(index.count).toBe(FILES.length);
-    const sorted = [...FILES].sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(index.generator).toBe(GENERATOR);
+    expect(index.count).toBe(MANAGED.length);
+    const sorted = [...MANAGED].sort((a, b) => (a.path < b.path ? -1 : 1));
     expect(index.artifacts).toEqual(
       sorted.map((f) => ({ path: f.path, kind: f.kind, owner: f.owner ?? null, sha256: sha256(f.content), size: Buffer.byteLength(f.content), url: '/' + f.path })),
     );
@@ -221,7 +221,7 @@ describe('changes on disk', () => {
     tree.write('.panfab/manifest.json', JSON.stringify({ ...m, generator: 'panfab 0.2.0' }));
     const r = await request(srv.port, `/ks/by-mac/${DB_MAC}`);
     expect(r.body.toString()).toContain('reboot');
-    expect(JSON.parse((await request(srv.port, '/index.json')).body.toString()).generatorVersion).toBe('panfab 0.2.0');
+    expect(JSON.parse((await request(srv.port, '/index.json')).body.toString()).generator).toBe('panfab 0.2.0');
   });
 
   test('large files are streamed with the same validators', async () => {

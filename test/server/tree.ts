@@ -18,18 +18,21 @@ export const WEB_MAC = '52-54-00-12-34-56';
 export const DB_MAC = '52-54-00-ab-cd-ef';
 export const GENERATOR = 'panfab 0.1.0';
 
-/** Files of the tree (relative path → content) with their manifest kind and owner. */
-export const FILES: ReadonlyArray<{ path: string; content: string | Buffer; kind: string; owner?: string }> = [
+/** Files of the tree (relative path → content) with their manifest kind and owner; files without a kind are not managed (boot programs). */
+export const FILES: ReadonlyArray<{ path: string; content: string | Buffer; kind?: string; owner?: string }> = [
   { path: `tftpboot/pxelinux.cfg/01-${WEB_MAC}`, kind: 'pxelinux', owner: 'web01.example.org', content: 'DEFAULT install\nLABEL install\n  KERNEL el9/vmlinuz\n  APPEND initrd=el9/initrd.img inst.ks=http://install.example.org/ks/web01.example.org.ks\n' },
   { path: `tftpboot/pxelinux.cfg/01-${DB_MAC}`, kind: 'pxelinux', owner: 'db01.example.org', content: 'DEFAULT local\nLABEL local\n  LOCALBOOT 0\n' },
-  { path: 'tftpboot/pxelinux.cfg/default', kind: 'pxelinux', content: 'DEFAULT local\nLABEL local\n  LOCALBOOT 0\n' },
+  { path: 'tftpboot/pxelinux.cfg/default', kind: 'default', content: 'DEFAULT local\nLABEL local\n  LOCALBOOT 0\n' },
   { path: `tftpboot/grub/grub.cfg-01-${WEB_MAC}`, kind: 'grub', owner: 'web01.example.org', content: "set default=0\nmenuentry 'Install web01.example.org' {\n  linux (tftp)/el9/vmlinuz ip=dhcp\n}\n" },
-  { path: 'tftpboot/pxelinux.0', kind: 'boot', content: Buffer.from([0xfa, 0xea, 0x05, 0x00, 0x00, 0x00, 0xff, 0x80]) },
+  { path: 'tftpboot/pxelinux.0', content: Buffer.from([0xfa, 0xea, 0x05, 0x00, 0x00, 0x00, 0xff, 0x80]) },
   { path: 'ipxe/web01.example.org.ipxe', kind: 'ipxe', owner: 'web01.example.org', content: '#!ipxe\nkernel http://install.example.org/el9/vmlinuz\nboot\n' },
   { path: 'ks/web01.example.org.ks', kind: 'kickstart', owner: 'web01.example.org', content: 'text\nlang en_US.UTF-8\nrootpw --iscrypted "$6$x"\nreboot\n' },
   { path: 'ks/db01.example.org.ks', kind: 'kickstart', owner: 'db01.example.org', content: 'text\nlang en_US.UTF-8\npoweroff\n' },
   { path: 'xen/dom0.example.org/web01.cfg', kind: 'xl', owner: 'web01.example.org', content: 'name = "web01"\nmemory = 2048\nvcpus = 2\n' },
 ];
+
+/** The files listed in the manifest. */
+export const MANAGED = FILES.filter((f) => f.kind !== undefined);
 
 export const SECRET = 'secret outside the served root\n';
 
@@ -66,10 +69,10 @@ export function makeTree(): Tree {
 /** The manifest of FILES, in the shape deploy writes. */
 export function manifest(): unknown {
   const files: Record<string, unknown> = {};
-  for (const f of FILES) {
-    files[f.path] = { sha256: sha256(f.content), mode: '0644', kind: f.kind, ...(f.owner ? { owner: f.owner } : {}), generator: GENERATOR };
+  for (const f of MANAGED) {
+    files[f.path] = { sha256: sha256(f.content), mode: '0644', kind: f.kind, owner: f.owner ?? '', generator: GENERATOR };
   }
-  return { version: 1, generator: GENERATOR, files };
+  return { format: 1, generator: GENERATOR, files };
 }
 
 export function sha256(data: string | Buffer): string {

@@ -1,10 +1,10 @@
 /**
  * Pure parts of the install server: request-target checks, MAC/FQDN normalisation, content
- * types, If-None-Match matching, manifest shapes and access-log escaping.
+ * types, If-None-Match matching, manifest lookups and access-log escaping.
  */
 import { escapeField } from '../../src/server/access-log.js';
 import { contentTypeFor } from '../../src/server/content-types.js';
-import { parseManifest } from '../../src/server/manifest.js';
+import { indexManifest } from '../../src/server/manifest.js';
 import { macOfBootFile, normaliseFqdn, normaliseMac } from '../../src/server/names.js';
 import { checkRequestTarget, urlForRelative } from '../../src/server/paths.js';
 import { etagListMatches } from '../../src/server/respond.js';
@@ -103,30 +103,32 @@ describe('etagListMatches', () => {
   });
 });
 
-describe('parseManifest', () => {
-  const entry = { sha256: 'ab', mode: '0644', kind: 'kickstart', owner: 'Web01.Example.org' };
+describe('indexManifest', () => {
+  const entry = (kind: string, owner: string) => ({ sha256: 'a'.repeat(64), mode: 0o644, kind, owner, generator: 'panfab 1' });
 
-  test('a files map with a top-level generator; owners lower-cased; MAC index from boot files', () => {
-    const m = parseManifest(
-      JSON.stringify({ generator: 'panfab 1', files: { 'ks/web01.example.org.ks': entry, 'tftpboot/pxelinux.cfg/01-52-54-00-12-34-56': { ...entry, kind: 'pxelinux' } } }),
-    );
-    expect(m.generatorVersion).toBe('panfab 1');
-    expect(m.entries.map((e) => e.path)).toEqual(['ks/web01.example.org.ks', 'tftpboot/pxelinux.cfg/01-52-54-00-12-34-56']);
-    expect(m.macOwners.get('52-54-00-12-34-56')).toBe('web01.example.org');
-    expect(m.byOwner.get('web01.example.org')?.length).toBe(2);
-  });
-
-  test('an entry array, per-entry generator versions, numeric modes, a bare map', () => {
-    const arr = parseManifest(JSON.stringify({ entries: [{ path: 'b', generatorVersion: '2', mode: 0o644 }, { path: 'a', generator: { version: '2' } }] }));
-    expect(arr.entries.map((e) => [e.path, e.mode])).toEqual([['a', undefined], ['b', '0644']]);
-    expect(arr.generatorVersion).toBe('2');
-    const bare = parseManifest(JSON.stringify({ 'ks/a.example.org.ks': entry }));
-    expect(bare.byPath.get('ks/a.example.org.ks')?.kind).toBe('kickstart');
-  });
-
-  test('non-objects are rejected', () => {
-    expect(() => parseManifest('[]')).toThrow('manifest is not a JSON object');
-    expect(() => parseManifest('{')).toThrow();
+  test('owners lower-cased, site-wide files without owner, MAC index from per-host boot file names', () => {
+    const m = indexManifest({
+      generator: 'panfab 1',
+      files: new Map([
+        ['tftpboot/pxelinux.cfg/default', entry('default', '')],
+        ['tftpboot/pxelinux.cfg/01-52-54-00-12-34-56', entry('pxelinux', 'Web01.Example.org')],
+        ['tftpboot/grub/grub.cfg-01-52-54-00-ab-cd-ef', entry('grub', 'db01.example.org')],
+        ['ks/web01.example.org.ks', entry('kickstart', 'web01.example.org')],
+      ]),
+    });
+    expect(m.generator).toBe('panfab 1');
+    expect(m.entries.map((e) => e.path)).toEqual([
+      'ks/web01.example.org.ks',
+      'tftpboot/grub/grub.cfg-01-52-54-00-ab-cd-ef',
+      'tftpboot/pxelinux.cfg/01-52-54-00-12-34-56',
+      'tftpboot/pxelinux.cfg/default',
+    ]);
+    expect(m.byPath.get('tftpboot/pxelinux.cfg/default')?.owner).toBeUndefined();
+    expect([...m.macOwners]).toEqual([
+      ['52-54-00-ab-cd-ef', 'db01.example.org'],
+      ['52-54-00-12-34-56', 'web01.example.org'],
+    ]);
+    expect(m.byOwner.get('web01.example.org')?.map((e) => e.kind)).toEqual(['kickstart', 'pxelinux']);
   });
 });
 
