@@ -14,14 +14,14 @@ import type {
   Annotation, Statement, TemplateFile, TemplateKind, TypeRange, TypeSpec, UnaryOp, VarExpr,
 } from './ast.js';
 import { doubleQuotedValue, doubleValue, longValue, singleQuotedValue } from './literals.js';
-import type { LineIndex } from './line-index.js';
+import { SourceSpan, type LineIndex } from './line-index.js';
 import type { HeredocPayload } from './scanners.js';
 import * as T from './tokens.js';
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
 /** Shared empty list for the (frequent) variables without subscripts and calls without arguments. */
-const NONE: readonly Expr[] = Object.freeze([]);
+export const NONE: readonly Expr[] = Object.freeze([]);
 
 const PRECEDENCE: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5,
@@ -53,30 +53,22 @@ export class AstFactory {
 
   /** Span of a token. */
   tok(t: IToken): Span {
-    return this.lines.span(t.startOffset, t.startOffset + t.image.length);
+    return new SourceSpan(this.lines, t.startOffset, t.image.length);
   }
 
   /** Span from token `a` to token `b`. */
   between(a: IToken, b: IToken): Span {
-    return this.lines.span(a.startOffset, b.startOffset + b.image.length);
+    return new SourceSpan(this.lines, a.startOffset, b.startOffset + b.image.length - a.startOffset);
   }
 
-  /** Span from the start of `a` to the end of `b` (`b` ends after `a` starts); see `joinSpans`. */
+  /** Span from the start of `a` to the end of `b` (`b` ends after `a` starts). */
   join(a: Span, b: Span): Span {
-    return {
-      file: a.file,
-      offset: a.offset,
-      length: Math.max(a.length, b.offset + b.length - a.offset),
-      line: a.line,
-      col: a.col,
-      endLine: b.endLine,
-      endCol: b.endCol,
-    };
+    return new SourceSpan(this.lines, a.offset, Math.max(a.length, b.offset + b.length - a.offset));
   }
 
   /** Span from the start of token `a` to the end of `b` (`b` ends after `a`). */
   private tokenTo(a: IToken, b: Span): Span {
-    return this.lines.span(a.startOffset, b.offset + b.length);
+    return new SourceSpan(this.lines, a.startOffset, b.offset + b.length - a.startOffset);
   }
 
   /** Fills in heredoc values; call after the scanner has reached the end of the text. */
@@ -166,12 +158,12 @@ export class AstFactory {
     return pathValue(t);
   }
 
-  variable(name: IToken, subscripts: Expr[], lastBracket: IToken | undefined): VarExpr {
+  variable(name: IToken, subscripts: readonly Expr[], lastBracket: IToken | undefined): VarExpr {
     const list = subscripts.length === 0 ? NONE : subscripts;
     return { kind: 'Var', name: name.image, subscripts: list, span: this.between(name, lastBracket ?? name) };
   }
 
-  call(name: IToken, args: Expr[], close: IToken): CallExpr {
+  call(name: IToken, args: readonly Expr[], close: IToken): CallExpr {
     return { kind: 'Call', name: name.image, nameSpan: this.tok(name), args: args.length === 0 ? NONE : args, span: this.between(name, close) };
   }
 
@@ -208,7 +200,7 @@ export class AstFactory {
     return { kind: 'Binary', op: op.image as BinaryOp, left, right, opSpan: this.tok(op), span: this.join(left.span, right.span) };
   }
 
-  block(open: IToken, body: Expr[], close: IToken): BlockExpr {
+  block(open: IToken, body: readonly Expr[], close: IToken): BlockExpr {
     return { kind: 'Block', body, span: this.between(open, close) };
   }
 

@@ -14,7 +14,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import type { Expr, VarExpr } from './ast.js';
-import type { AstFactory } from './ast-factory.js';
+import { NONE, type AstFactory } from './ast-factory.js';
 import { EOF } from './chevrotain.js';
 import { PanToken, type Scanner } from './scanner.js';
 import * as T from './tokens.js';
@@ -77,12 +77,42 @@ export class FastDmlParser {
   private second: PanToken | undefined;
   /** Whether the operand just parsed is a plain variable (a local assignment target). */
   private plainVariable = false;
+  /**
+   * Expressions of the lists being parsed (arguments, block bodies, subscripts), nested lists
+   * above their parents; `top` is the first free slot. Each list is copied out into an array of
+   * its exact length: an array grown by `push` keeps room for 16 elements.
+   */
+  private readonly scratch: Expr[] = [];
+  private top = 0;
 
   constructor(
     private readonly scanner: Scanner,
     protected readonly f: AstFactory,
   ) {
     this.t = scanner.next() ?? END;
+  }
+
+  private push(e: Expr): void {
+    this.scratch[this.top++] = e;
+  }
+
+  /** Removes the expressions pushed since `mark` and returns them in an array of their number. */
+  private take(mark: number): readonly Expr[] {
+    const s = this.scratch;
+    const n = this.top - mark;
+    this.top = mark;
+    switch (n) {
+      case 0:
+        return NONE;
+      case 1:
+        return [s[mark]!];
+      case 2:
+        return [s[mark]!, s[mark + 1]!];
+      case 3:
+        return [s[mark]!, s[mark + 1]!, s[mark + 2]!];
+      default:
+        return s.slice(mark, mark + n);
+    }
   }
 
   /** True when every token has been consumed. */
@@ -147,13 +177,15 @@ export class FastDmlParser {
 
   private block(): Expr {
     const open = this.advance();
-    const body: Expr[] = [this.dml()];
+    const mark = this.top;
+    this.push(this.dml());
     while (this.t.tokenType === T.Semicolon && (CLASSES[this.peek().tokenTypeIdx]! & DML_START) !== 0) {
       this.advance();
-      body.push(this.dml());
+      this.push(this.dml());
     }
     if (this.t.tokenType === T.Semicolon) this.advance();
-    return this.f.block(open, body, this.expect(T.RBrace));
+    const close = this.expect(T.RBrace);
+    return this.f.block(open, this.take(mark), close);
   }
 
   private ifExpr(): Expr {
@@ -259,27 +291,28 @@ export class FastDmlParser {
   /** `NAME ( [dml] (, dml)* [,] )` after NAME. */
   private call(name: PanToken): Expr {
     this.advance();
-    const args: Expr[] = [];
-    if (this.is(DML_START)) args.push(this.dml());
+    const mark = this.top;
+    if (this.is(DML_START)) this.push(this.dml());
     while (this.t.tokenType === T.Comma && (CLASSES[this.peek().tokenTypeIdx]! & DML_START) !== 0) {
       this.advance();
-      args.push(this.dml());
+      this.push(this.dml());
     }
     if (this.t.tokenType === T.Comma) this.advance();
-    return this.f.call(name, args, this.expect(T.RParen));
+    const close = this.expect(T.RParen);
+    return this.f.call(name, this.take(mark), close);
   }
 
   /** `NAME ([ dml ])*` after NAME. */
   private variable(name: PanToken): VarExpr {
-    if (this.t.tokenType !== T.LBracket) return this.f.variable(name, [], undefined);
-    const subscripts: Expr[] = [];
+    if (this.t.tokenType !== T.LBracket) return this.f.variable(name, NONE, undefined);
+    const mark = this.top;
     let close: PanToken;
     do {
       this.advance();
-      subscripts.push(this.dml());
+      this.push(this.dml());
       close = this.expect(T.RBracket);
     } while (this.t.tokenType === T.LBracket);
-    return this.f.variable(name, subscripts, close);
+    return this.f.variable(name, this.take(mark), close);
   }
 }
 

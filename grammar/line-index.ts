@@ -3,8 +3,12 @@
  * AST node and diagnostic a Span. Line ends are `\n`, `\r\n` and a lone `\r` (the same rule as
  * src/diagnostics/span.ts), lines and columns are 1-based, and `endLine`/`endCol` name the last
  * covered character (for an empty span: the start position).
+ *
+ * AST nodes get compact spans (`SourceSpan`: the offsets and the file's line index; lines and
+ * columns are computed when read). Plain seven-field spans made up over half of the memory of an
+ * AST, and allocating and collecting them a large part of the parsing time (bench/parser.ts).
  */
-import type { Span } from '../src/diagnostics/span.js';
+import { toPlainSpan, type Span } from '../src/diagnostics/span.js';
 
 /** Line-start table of one text with a cursor that makes mostly-forward lookups cheap. */
 export class LineIndex {
@@ -17,6 +21,11 @@ export class LineIndex {
     readonly text: string,
   ) {
     this.starts = computeLineStarts(text);
+  }
+
+  /** Offset of the first character of the line holding `offset`. */
+  lineStartOf(offset: number): number {
+    return this.starts[this.lineOf(offset)]!;
   }
 
   /** Number of lines (an empty text has one line). */
@@ -74,6 +83,54 @@ export class LineIndex {
   /** Empty span at `offset`. */
   point(offset: number): Span {
     return this.span(offset, offset);
+  }
+}
+
+/**
+ * The span of a construct of a parsed file. Only the offsets are stored; `file`, lines and
+ * columns are read from the file's line index. Its own enumerable properties are `offset` and
+ * `length` only: copy it with `toPlainSpan` (JSON.stringify does so through `toJSON`).
+ */
+export class SourceSpan implements Span {
+  readonly #lines: LineIndex;
+
+  constructor(
+    lines: LineIndex,
+    readonly offset: number,
+    readonly length: number,
+  ) {
+    this.#lines = lines;
+  }
+
+  get file(): string {
+    return this.#lines.file;
+  }
+
+  get line(): number {
+    return this.#lines.lineOf(this.offset) + 1;
+  }
+
+  get col(): number {
+    return this.offset - this.#lines.lineStartOf(this.offset) + 1;
+  }
+
+  get endLine(): number {
+    return this.#lines.lineOf(this.last()) + 1;
+  }
+
+  get endCol(): number {
+    const last = this.last();
+    return last - this.#lines.lineStartOf(last) + 1;
+  }
+
+  /** The plain seven-field form. */
+  toJSON(): Span {
+    return toPlainSpan(this);
+  }
+
+  /** Offset of the last covered character (the start for an empty span). */
+  private last(): number {
+    return this.length > 0 ? this.offset + this.length - 1 : this.offset;
   }
 }
 

@@ -7,8 +7,15 @@
 /** Largest Pan long (2^63 - 1). */
 export const MAX_LONG = 9223372036854775807n;
 
+/** The bigints 0..1023, shared by the literals that have these values. */
+const SMALL: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
 /** Value of a long literal image (decimal, `0` octal or `0x` hex); malformed images give 0. */
 export function longValue(image: string): bigint {
+  if (image.length <= 4) {
+    const small = smallDecimal(image);
+    if (small >= 0) return SMALL[small]!;
+  }
   try {
     if (image.length > 1 && image.charCodeAt(0) === 48) {
       const x = image.charCodeAt(1);
@@ -19,6 +26,17 @@ export function longValue(image: string): bigint {
   } catch {
     return 0n;
   }
+}
+
+/** Value of a decimal image of at most 4 digits without a leading 0 (a lone 0 included) below 1024, or -1. */
+function smallDecimal(image: string): number {
+  let n = 0;
+  for (let i = 0; i < image.length; i++) {
+    const d = image.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === 0 && image.length > 1)) return -1;
+    n = n * 10 + d;
+  }
+  return image.length > 0 && n < 1024 ? n : -1;
 }
 
 /** Value of a double literal image (`.5` and `5.` are read leniently). */

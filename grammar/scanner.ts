@@ -19,10 +19,10 @@ import {
   scanSingleQuoted,
   scanTemplateName,
   scanWhitespace,
-  scanWord,
   scanState,
 } from './scanners.js';
 import * as T from './tokens.js';
+import { HASH_START, hashStep, WordTable } from './word-table.js';
 
 /** A token as the chevrotain parser expects it (offsets only; `endOffset` is inclusive). */
 export class PanToken implements IToken {
@@ -71,6 +71,8 @@ export class Scanner {
   readonly badAnnotations: number[] = [];
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
+  /** Reserved words and names seen so far. */
+  private readonly words = new WordTable(T.KEYWORDS, T.Identifier);
 
   constructor(readonly text: string) {
     scanState.reset();
@@ -173,11 +175,19 @@ export class Scanner {
     return undefined;
   }
 
+  /** A reserved word or an identifier `[A-Za-z_][A-Za-z0-9_]*`. */
   private word(start: number): PanToken {
-    const end = scanWord(this.text, start);
-    const image = this.text.substring(start, end);
-    const keyword = T.KEYWORDS.get(image);
-    return this.make(keyword ?? T.Identifier, start, end, image);
+    const text = this.text;
+    let hash = hashStep(HASH_START, text.charCodeAt(start));
+    let end = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+      hash = hashStep(hash, c);
+      end++;
+    }
+    const slot = this.words.find(text, start, end, hash);
+    return this.make(this.words.type(slot), start, end, this.words.image(slot));
   }
 
   private number(start: number): PanToken {

@@ -352,14 +352,6 @@ export const TEMPLATE_NAME_START_CHARS: string[] = [
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-./',
 ];
 
-/** An identifier or reserved word `[A-Za-z_][A-Za-z0-9_]*`. */
-export function scanWord(text: string, offset: number): number {
-  if (!isIdentStart(text.charCodeAt(offset))) return -1;
-  let i = offset + 1;
-  while (isIdentPart(text.charCodeAt(i))) i++;
-  return i;
-}
-
 /** A comment `#...` up to (not including) the line end. */
 export function scanComment(text: string, offset: number): number {
   if (text.charCodeAt(offset) !== 35) return -1;

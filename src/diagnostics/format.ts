@@ -3,7 +3,7 @@
  * colour on a TTY) and JSON (one object per diagnostic, stable field order).
  */
 import type { Diagnostic } from './diagnostic.js';
-import type { Span } from './span.js';
+import { toPlainSpan, type Span } from './span.js';
 
 /** Gives the text of a source file, for excerpts; undefined when unavailable. */
 export type SourceLookup = (file: string) => string | undefined;
@@ -64,9 +64,9 @@ function excerpt(
 /** Plain object form of a diagnostic for JSON output (stable key order). */
 export function toJsonObject(d: Diagnostic): Record<string, unknown> {
   const o: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
-  if (d.span) o.span = d.span;
+  if (d.span) o.span = toPlainSpan(d.span);
   if (d.path !== undefined) o.path = d.path;
-  if (d.related) o.related = d.related;
+  if (d.related) o.related = d.related.map((r) => ({ ...r, span: toPlainSpan(r.span) }));
   return o;
 }
 

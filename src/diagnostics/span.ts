@@ -17,6 +17,15 @@ export interface Span {
   readonly endCol: number;
 }
 
+/**
+ * A plain copy of a span, its seven fields in the usual order. Spans of parsed files compute their
+ * lines and columns when read (grammar/line-index.ts `SourceSpan`): copy them with this function
+ * before spreading, cloning or serialising them other than through JSON.stringify.
+ */
+export function toPlainSpan(s: Span): Span {
+  return { file: s.file, offset: s.offset, length: s.length, line: s.line, col: s.col, endLine: s.endLine, endCol: s.endCol };
+}
+
 /** A span covering `a` through `b` (same file; `b` ends after `a` starts). */
 export function joinSpans(a: Span, b: Span): Span {
   return {
