@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export type EngineName = 'nunjucks' | 'handlebars';
 
-export const ENGINE_EXTENSIONS: Readonly<Record<EngineName, string>> = { nunjucks: '.njk', handlebars: '.hbs' };
+const ENGINE_EXTENSIONS: Readonly<Record<EngineName, string>> = { nunjucks: '.njk', handlebars: '.hbs' };
 
 /** A template file found by the resolver. */
 export interface TemplateFile {
@@ -119,13 +119,6 @@ export class TemplateResolver {
 /** The source of a template file loaded in this process, by its display path. */
 export function loadedSource(display: string): string | undefined {
   return byDisplay.get(display);
-}
-
-/** The engine a file name belongs to, by extension. */
-export function engineOf(file: string): EngineName | undefined {
-  if (file.endsWith(ENGINE_EXTENSIONS.nunjucks)) return 'nunjucks';
-  if (file.endsWith(ENGINE_EXTENSIONS.handlebars)) return 'handlebars';
-  return undefined;
 }
 
 /** A path relative to the working directory when it lies inside it, else absolute (POSIX separators). */

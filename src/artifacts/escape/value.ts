@@ -101,14 +101,6 @@ export class Rejected {
   }
 }
 
-/** What an escaper returns. */
-export type Escaped = string | Rejected;
-
-/** True when an escaper refused its value. */
-export function isRejected(value: unknown): value is Rejected {
-  return value instanceof Rejected;
-}
-
 /** A printable rendering of a raw value for messages: JSON-quoted, shortened. */
 export function showRaw(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : typeof raw === 'bigint' ? raw.toString() : String(raw);
