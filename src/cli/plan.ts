@@ -7,7 +7,6 @@
  * 1 is always an error).
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { affectedSince, narrowPlan, ownersOf } from '../deploy/changed-since.js';
 import { hasChanges, type Plan } from '../deploy/plan.js';
 import { planToJson, renderPlanHuman } from '../deploy/render-plan.js';
 import { diffSource, preparePlan } from '../deploy/session.js';
@@ -71,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   const session = await preparePlan(root, generated.input);
   const diagnostics: Diagnostic[] = [...early, ...session.diagnostics];
   if (hasErrors(diagnostics)) return reportFailure('plan', format, quiet, diagnostics, generated.notes);
-  const narrowed = narrow(session.plan, inputs.config, changedSince);
+  const narrowed = await narrow(session.plan, inputs.config, changedSince);
   if ('diagnostic' in narrowed) return reportFailure('plan', format, quiet, [...diagnostics, narrowed.diagnostic]);
 
   const renderOpts = { root, color, diffs: !flag(args, 'no-diff') };
@@ -92,8 +91,9 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** Applies `--changed-since`: the plan restricted to hosts affected by the git change. */
-function narrow(plan: Plan, config: SiteConfig | undefined, rev: string | undefined): { plan: Plan; note?: string } | { diagnostic: Diagnostic } {
+async function narrow(plan: Plan, config: SiteConfig | undefined, rev: string | undefined): Promise<{ plan: Plan; note?: string } | { diagnostic: Diagnostic }> {
   if (rev === undefined || config === undefined) return { plan };
+  const { affectedSince, narrowPlan, ownersOf } = await import('../deploy/changed-since.js');
   const result = affectedSince(config, rev);
   if (!result.ok) return { diagnostic: result.diagnostic };
   if (result.affected.all) return { plan, note: `changes since ${rev} affect every host (${displayPath(process.cwd(), result.affected.because)} changed)` };

@@ -2,20 +2,23 @@
  * Reads a generated artifact tree from disk (`--from DIR`, e.g. a build's out/ directory) as a
  * generated set. Only the install-server roots are artifacts (`tftpboot/`, `ipxe/`, `ks/`, `www/`,
  * `xen/`); compiled profiles and other build outputs next to them are not. Kind and owner come
- * from the tree's own manifest (`.panfab/manifest.json`) when it has one, else from the path:
+ * from the tree's own manifest (`.panfab/manifest.json`) when it has one, else from the site
+ * model `build` writes beside the artifacts (`site.json`, see site-owners.ts), else from the path:
  * `ks/<fqdn>.ks`, `ipxe/<fqdn>.ipxe`, `xen/<dom0>/<guest>.cfg` (a short guest name is taken to be
  * in its Xen host's domain), `pxelinux.cfg/`, `grub/`.
  * Files are read with synchronous calls (much faster than thread-pool round trips for thousands
  * of small files).
  */
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { DEFAULT_ARTIFACT_ROOTS } from '../artifacts/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFile, type GeneratedFile, type GeneratedSet } from './generated.js';
 import { readManifestFile } from './manifest.js';
 import { compareStrings, fileSpan, resolveIn } from './paths.js';
+import { readSiteOwners } from './site-owners.js';
 
-/** Top-level directories of an artifact tree that hold deployable files. */
-export const ARTIFACT_ROOTS = ['ipxe', 'ks', 'tftpboot', 'www', 'xen'] as const;
+/** Top-level directories of an artifact tree that hold deployable files (the renderers' defaults and `www/`). */
+export const ARTIFACT_ROOTS: readonly string[] = [...new Set([...DEFAULT_ARTIFACT_ROOTS, 'www'])].sort(compareStrings);
 
 export interface LoadedTree {
   readonly generated: GeneratedSet;
@@ -33,6 +36,7 @@ export async function loadGeneratedTree(dir: string): Promise<LoadedTree> {
   const index = await readManifestFile(dir);
   if (!index.ok) return { generated: new Map(), inferred: new Set(), diagnostics: index.diagnostics };
   const inferred = new Set<string>();
+  const model = readSiteOwners(dir);
   const files: string[] = [];
   for (const top of ARTIFACT_ROOTS) collect(dir, top, files, diagnostics);
   const generated = new Map<string, GeneratedFile>();
@@ -41,9 +45,9 @@ export async function loadGeneratedTree(dir: string): Promise<LoadedTree> {
     try {
       const fst = lstatSync(abs);
       const bytes = readFileSync(abs);
-      const recorded = index.manifest?.files.get(rel);
-      const meta = recorded ?? inferFromPath(rel);
-      if (!recorded) inferred.add(rel);
+      const known = index.manifest?.files.get(rel) ?? model?.describe(rel);
+      const meta = known ?? inferFromPath(rel);
+      if (!known) inferred.add(rel);
       generated.set(rel, generatedFile({ content: bytes, kind: meta.kind, owner: meta.owner, mode: fst.mode & 0o777 }));
     } catch (err) {
       diagnostics.push(diagnostic('PF613', `cannot read ${abs}: ${(err as Error).message}`, fileSpan(abs)));
@@ -91,7 +95,7 @@ export function inferFromPath(rel: string): { kind: string; owner: string } {
     return { kind: 'xl', owner: guestOwner(stem(base.endsWith('.install.cfg') ? '.install.cfg' : '.cfg'), parts[1]!) };
   }
   if ((parts[0] === 'ks' || (parts[0] === 'www' && parts[1] === 'ks')) && base.endsWith('.ks')) return { kind: 'kickstart', owner: stem('.ks') };
-  if (parts[0] === 'ipxe') return { kind: 'ipxe', owner: base.endsWith('.ipxe') && base !== 'default.ipxe' ? stem('.ipxe') : '' };
+  if (parts[0] === 'ipxe') return base === 'default.ipxe' ? { kind: 'default', owner: '' } : { kind: 'ipxe', owner: base.endsWith('.ipxe') ? stem('.ipxe') : '' };
   if (parts[0] === 'tftpboot' && parts[1] === 'pxelinux.cfg') return { kind: base === 'default' ? 'default' : 'pxelinux', owner: ownerOfBootFile(base) };
   if (parts[0] === 'tftpboot' && parts[1] === 'grub') return { kind: base === 'grub.cfg' ? 'default' : 'grub', owner: ownerOfBootFile(base) };
   return { kind: 'other', owner: '' };

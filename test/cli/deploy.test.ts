@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
+import { run as build } from '../../src/cli/build.js';
 import { run as deploy } from '../../src/cli/deploy.js';
 import { REPO_ROOT } from '../grammar/helpers.js';
 import { cleanup, readTree, tempDir, writeTree } from '../deploy/helpers.js';
@@ -145,5 +146,16 @@ describe('panfab deploy', () => {
     reset();
     expect(await deploy(['--to', deployed, site])).toBe(0);
     expect(stdout).toBe(`Nothing to do: ${deployed} is up to date\n`);
+  });
+
+  it('records the same manifest from a build\'s output directory (--from) as from building', async () => {
+    const site = path.join(REPO_ROOT, 'profiles');
+    expect(await build(['--output-dir', out, '--quiet', site])).toBe(0);
+    expect(await deploy(['--from', out, '--to', deployed, '--quiet'])).toBe(0);
+    const built = path.join(dir, 'built');
+    expect(await deploy(['--to', built, '--quiet', site])).toBe(0);
+    const manifest = (root: string) => readFileSync(path.join(root, '.panfab/manifest.json'), 'utf8');
+    expect(manifest(deployed)).toBe(manifest(built));
+    expect(readTree(deployed)).toEqual(readTree(built));
   });
 });

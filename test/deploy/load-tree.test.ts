@@ -47,6 +47,33 @@ describe('loadGeneratedTree', () => {
     expect(tree.inferred.size).toBe(0);
   });
 
+  it('takes owners and kinds from the site model beside the artifacts', async () => {
+    writeTree(dir, {
+      'tftpboot/pxelinux.cfg/01-52-54-00-00-00-01': 'guest\n',
+      'tftpboot/pxelinux.cfg/01-52-54-00-00-00-02': 'host\n',
+      'tftpboot/pxelinux.cfg/C0000205': 'host by address\n',
+      'tftpboot/grub/grub.cfg-01-52-54-00-00-00-02': 'host\n',
+      'xen/xen01.example.org/g1.cfg': 'name = "g1"\n',
+      'xen/xen01.example.org/other.cfg': 'name = "other"\n',
+      'site.json': JSON.stringify({
+        hosts: [{ fqdn: 'xen01.example.org', hostname: 'xen01', nics: [{ mac: '52:54:00:00:00:02', ip: '192.0.2.5' }] }],
+        guests: [{ fqdn: 'g1.example.net', hostname: 'g1', host: 'xen01.example.org', bootMode: 'pypxeboot', nics: [{ mac: '52:54:00:00:00:01' }] }],
+        plain: [],
+      }),
+    });
+    const tree = await loadGeneratedTree(dir);
+    const meta = Object.fromEntries([...tree.generated].map(([rel, g]) => [rel, `${g.kind} ${g.owner}`]));
+    expect(meta).toEqual({
+      'tftpboot/grub/grub.cfg-01-52-54-00-00-00-02': 'grub xen01.example.org',
+      'tftpboot/pxelinux.cfg/01-52-54-00-00-00-01': 'pypxeboot g1.example.net',
+      'tftpboot/pxelinux.cfg/01-52-54-00-00-00-02': 'pxelinux xen01.example.org',
+      'tftpboot/pxelinux.cfg/C0000205': 'pxelinux xen01.example.org',
+      'xen/xen01.example.org/g1.cfg': 'xl g1.example.net',
+      'xen/xen01.example.org/other.cfg': 'xl other.example.org',
+    });
+    expect([...tree.inferred]).toEqual(['xen/xen01.example.org/other.cfg']);
+  });
+
   it('reports a missing directory and symbolic links (PF613)', async () => {
     const missing = await loadGeneratedTree(path.join(dir, 'nope'));
     expect(missing.diagnostics.map((d) => d.code)).toEqual(['PF613']);
@@ -73,7 +100,7 @@ describe('inferFromPath', () => {
     ['ks/g1.example.org.ks', 'kickstart', 'g1.example.org'],
     ['www/ks/g1.example.org.ks', 'kickstart', 'g1.example.org'],
     ['ipxe/g1.example.org.ipxe', 'ipxe', 'g1.example.org'],
-    ['ipxe/default.ipxe', 'ipxe', ''],
+    ['ipxe/default.ipxe', 'default', ''],
     ['tftpboot/pxelinux.cfg/default', 'default', ''],
     ['tftpboot/pxelinux.cfg/01-52-54-00-00-00-01', 'pxelinux', ''],
     ['tftpboot/pxelinux.cfg/g1.example.org.cfg', 'pxelinux', 'g1.example.org'],
