@@ -33,7 +33,7 @@ export interface TemplateHead {
   readonly statements: Statement[];
 }
 
-/** The Pan parser. Create it through `createPanParser` or use the shared `panParser`. */
+/** The Pan parser. Create it through `createPanParser` or use the shared `sharedPanParser()`. */
 export class PanParser extends DmlParser {
   constructor(config: IParserConfig = {}) {
     super(vocabulary, {
@@ -320,5 +320,13 @@ export function createPanParser(config: IParserConfig = {}): PanParser {
   return new PanParser(config);
 }
 
-/** The process-wide parser (not reentrant; parsing is synchronous). */
-export const panParser: PanParser = createPanParser();
+let shared: PanParser | undefined;
+
+/**
+ * The process-wide parser (not reentrant; parsing is synchronous), built on first use: building
+ * it (chevrotain's grammar analysis) is a noticeable part of the start-up time, and files without
+ * errors never need it (src/syntax/parse.ts).
+ */
+export function sharedPanParser(): PanParser {
+  return (shared ??= createPanParser());
+}

@@ -16,7 +16,7 @@ import { parseFast, REJECTED } from '../../grammar/fast-parser.js';
 import { finishScan } from '../../grammar/lexer.js';
 import { LineIndex } from '../../grammar/line-index.js';
 import { parserDiagnostics } from '../../grammar/parse-errors.js';
-import { panParser } from '../../grammar/parser.js';
+import { sharedPanParser, type PanParser } from '../../grammar/parser.js';
 import { Scanner, type PanToken } from '../../grammar/scanner.js';
 import { scanState } from '../../grammar/scanners.js';
 import * as T from '../../grammar/tokens.js';
@@ -45,7 +45,6 @@ export function parseTemplate(text: string, file: string, strategy: ParseStrateg
     const message = err instanceof Error ? err.message : String(err);
     return { diagnostics: [diagnostic('PF901', `internal error while parsing: ${message}`, lines.point(0))] };
   } finally {
-    panParser.input = [];
     scanState.reset();
   }
 }
@@ -70,6 +69,15 @@ function parseValid(lines: LineIndex): ParseResult | undefined {
 
 /** The chevrotain parser with error recovery: every diagnostic of a file. */
 function parseLines(lines: LineIndex): ParseResult {
+  const panParser = sharedPanParser();
+  try {
+    return parseWith(panParser, lines);
+  } finally {
+    panParser.input = [];
+  }
+}
+
+function parseWith(panParser: PanParser, lines: LineIndex): ParseResult {
   const scanner = new Scanner(lines.text);
   const factory = panParser.startFile(lines);
   const errors: ParserError[] = [];
@@ -77,13 +85,13 @@ function parseLines(lines: LineIndex): ParseResult {
   const firstToken = chunk.tokens[0];
   panParser.input = chunk.tokens;
   const head = panParser.template();
-  keepErrors(chunk, panParser.errors, errors);
+  keepErrors(panParser, chunk, errors);
   const statements: Statement[] = head.statements;
   while ((chunk = nextChunk(scanner)).tokens.length > 0) {
     panParser.input = chunk.tokens;
     const more = panParser.statements();
     for (const s of more) statements.push(s);
-    keepErrors(chunk, panParser.errors, errors);
+    keepErrors(panParser, chunk, errors);
   }
   const diagnostics: Diagnostic[] = [];
   const annotations = finishScan(scanner, lines, diagnostics);
@@ -127,8 +135,8 @@ function nextChunk(scanner: Scanner): Chunk {
  * Keeps the parser errors of a chunk, except those after an unterminated string: such a string
  * swallows the rest of its line, and the errors that follow only repeat the lexical one.
  */
-function keepErrors(chunk: Chunk, found: readonly ParserError[], into: ParserError[]): void {
-  for (const e of [...found, ...panParser.grammarErrors]) {
+function keepErrors(panParser: PanParser, chunk: Chunk, into: ParserError[]): void {
+  for (const e of [...panParser.errors, ...panParser.grammarErrors]) {
     // The end-of-input token has no offset: it comes after everything in the chunk.
     const offset = Number.isFinite(e.token.startOffset) ? e.token.startOffset : Infinity;
     if (chunk.brokenFrom === Infinity || offset < chunk.brokenFrom) into.push(e);
