@@ -16,6 +16,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'evaluator', title: 'object builds (evaluator)', run: async () => (await import('./evaluator.js')).benchEvaluator() },
   { name: 'site', title: 'whole site: build, lint, lint --changed-since', run: async () => (await import('./site.js')).benchSite() },
   { name: 'artifacts', title: 'artifacts: render a 1,000-guest site model', run: async () => (await import('./artifacts.js')).benchArtifacts() },
+  { name: 'serve', title: 'install server under load (autocannon, loopback)', run: async () => (await import('./serve.js')).benchServe() },
 ];
 
 async function main(args: readonly string[]): Promise<number> {

@@ -2,20 +2,26 @@
  * File access for the install server: resolves a checked relative path inside the served root,
  * refuses anything whose real path leaves the root or passes through a hidden entry (symlinks
  * out of the tree, links into `.panfab/`), and keeps small files in memory with their strong
- * ETag. Every request costs one asynchronous `stat`; a cached entry is reused only while the
- * file's identity (device, inode, size, mtime, ctime) is unchanged, so deploy's atomic renames
- * and hand edits are served at once. Large files are streamed from disk.
+ * ETag. A cached entry is dropped as soon as its directory reports a change to its name (deploy's
+ * atomic renames, hand edits; see dir-watch.ts) and is re-checked with an asynchronous `stat`
+ * at least every REVALIDATE_MS, or on every request when its directory cannot be watched; it
+ * is reused only while the file's identity (device, inode, size, mtime, ctime) is unchanged.
+ * Large files are streamed from disk.
  */
 import { createHash } from 'node:crypto';
 import { constants, createReadStream, promises as fsp, type ReadStream, type Stats } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { contentTypeFor } from './content-types.js';
+import { DirectoryWatch } from './dir-watch.js';
 import { hasHiddenSegment } from './paths.js';
 
 /** Files up to this size are kept in memory. */
 export const MAX_CACHED_FILE_BYTES = 1 << 20;
 /** Total bytes of cached file bodies before the oldest entries are dropped. */
 export const CACHE_BUDGET_BYTES = 256 << 20;
+/** Longest time a watched cache entry is trusted without a `stat` (covers changes a watch cannot see, such as a replaced parent directory). */
+export const REVALIDATE_MS = 1000;
 
 /** A servable regular file. */
 export interface ServedFile {
@@ -35,10 +41,25 @@ export type FileLookup = { readonly ok: true; readonly file: ServedFile } | { re
 /** Supplies a known SHA-256 for a large file (e.g. from the manifest) so it need not be hashed. */
 export type KnownDigest = (relative: string, stats: Stats) => Promise<string | undefined>;
 
+/** A cached file with its prebuilt lookup answer and when it was last known current. */
+interface Entry {
+  readonly found: FileLookup & { ok: true };
+  readonly bytes: number;
+  /** Directories watched for it (empty when they cannot be watched: then it is checked on every request). */
+  readonly dirs: readonly string[];
+  checkedAt: number;
+}
+
 /** Resolves and caches files of one served root. */
 export class FileStore {
-  private readonly cache = new Map<string, ServedFile>();
+  private readonly cache = new Map<string, Entry>();
   private readonly filling = new Map<string, Promise<FileLookup>>();
+  private readonly watch = new DirectoryWatch((key) => {
+    this.changedWhileFilling.add(key);
+    this.forget(key);
+  });
+  /** Keys whose directory reported a change since their watch was set up (cleared by the next fill). */
+  private readonly changedWhileFilling = new Set<string>();
   private cachedBytes = 0;
 
   /** `root` must already be a real (symlink-free, absolute) path. */
@@ -49,6 +70,9 @@ export class FileStore {
 
   /** Looks up a relative path that passed the request-path checks. */
   async lookup(relative: string): Promise<FileLookup> {
+    const now = performance.now();
+    const cached = this.cache.get(relative);
+    if (cached !== undefined && cached.dirs.length > 0 && now - cached.checkedAt < REVALIDATE_MS) return cached.found;
     let st: Stats;
     try {
       st = await fsp.stat(this.root + '/' + relative);
@@ -56,8 +80,13 @@ export class FileStore {
       this.forget(relative);
       return { ok: false, reason: fsReason(e) };
     }
-    const cached = this.cache.get(relative);
-    if (cached !== undefined && cached.identity === identityOf(st)) return { ok: true, file: cached };
+    if (cached !== undefined && this.cache.get(relative) === cached) {
+      if (cached.found.file.identity === identityOf(st)) {
+        cached.checkedAt = now;
+        return cached.found;
+      }
+      if (cached.checkedAt !== -Infinity) for (const dir of cached.dirs) this.watch.drop(dir); // the watch missed a change
+    }
     if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
     let pending = this.filling.get(relative);
     if (pending === undefined) {
@@ -84,6 +113,7 @@ export class FileStore {
     const inside = path.relative(this.root, real);
     if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { ok: false, reason: 'resolves outside the served root' };
     if (hasHiddenSegment(inside)) return { ok: false, reason: 'resolves to a hidden file' };
+    const dirs = this.watchFor(relative, real);
     const handle = await fsp.open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch((e: unknown) => e as Error);
     if (handle instanceof Error) return { ok: false, reason: fsReason(handle) };
     try {
@@ -101,29 +131,47 @@ export class FileStore {
         body,
         identity: identityOf(st),
       };
-      this.remember(relative, file);
-      return { ok: true, file };
+      return this.remember(relative, file, dirs);
     } finally {
       await handle.close();
     }
   }
 
-  private remember(relative: string, file: ServedFile): void {
+  /** Stops watching directories. */
+  close(): void {
+    this.watch.close();
+  }
+
+  /**
+   * Watches the directories of the requested and the real name before the file is read, so a
+   * change while it is read is not missed; returns them, or none if they cannot be watched.
+   */
+  private watchFor(relative: string, real: string): string[] {
+    this.changedWhileFilling.delete(relative);
+    const requested = path.join(this.root, relative);
+    const ok = this.watch.add(path.dirname(requested), path.basename(requested), relative) && this.watch.add(path.dirname(real), path.basename(real), relative);
+    return ok ? [...new Set([path.dirname(requested), path.dirname(real)])] : [];
+  }
+
+  /** Caches a file; one that changed while it was read is re-checked on its next request. */
+  private remember(relative: string, file: ServedFile, dirs: readonly string[]): FileLookup {
+    const found = { ok: true as const, file };
     const bytes = file.body?.length ?? 0;
-    for (const [key, old] of this.cache) {
+    for (const key of this.cache.keys()) {
       if (this.cachedBytes + bytes <= CACHE_BUDGET_BYTES) break;
-      this.cache.delete(key);
-      this.cachedBytes -= old.body?.length ?? 0;
+      this.forget(key);
     }
-    this.cache.set(relative, file);
+    const checkedAt = this.changedWhileFilling.delete(relative) ? -Infinity : performance.now();
+    this.cache.set(relative, { found, bytes, dirs, checkedAt });
     this.cachedBytes += bytes;
+    return found;
   }
 
   private forget(relative: string): void {
     const old = this.cache.get(relative);
     if (old === undefined) return;
     this.cache.delete(relative);
-    this.cachedBytes -= old.body?.length ?? 0;
+    this.cachedBytes -= old.bytes;
   }
 }
 

@@ -4,11 +4,15 @@
  * their kind, owner (host FQDN), SHA-256 and generator version, plus the lookups the routes
  * need (MAC → owner from the per-host pxelinux and GRUB file names, owner → artifacts). The
  * store re-reads the file when its identity (inode, size, mtime) changes, so a new deploy is
- * picked up without a restart.
+ * picked up without a restart: `.panfab/` is watched, and the file is re-checked with a `stat`
+ * at least every REVALIDATE_MS (on every call when the directory cannot be watched).
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { MANIFEST_PATH, parseManifest, type Manifest as DeployManifest } from '../deploy/manifest.js';
+import { DirectoryWatch } from './dir-watch.js';
+import { REVALIDATE_MS } from './file-store.js';
 import { macOfBootFile } from './names.js';
 
 /** One managed artifact. */
@@ -65,21 +69,36 @@ export function indexManifest(deployed: DeployManifest): Manifest {
 /** Reads the manifest of a deployed tree, re-reading only when the file changed on disk. */
 export class ManifestStore {
   private state: ManifestState = { status: 'absent' };
+  private settled: Promise<ManifestState> = Promise.resolve(this.state);
   private stamp = '';
   private loading: Promise<ManifestState> | undefined;
+  private watched = false;
+  private checkedAt = -Infinity;
+  private readonly watch = new DirectoryWatch(() => {
+    this.checkedAt = -Infinity;
+    this.watched = false;
+  });
 
   constructor(private readonly root: string) {}
 
-  /** The current manifest state (one stat call when unchanged; concurrent callers share it). */
+  /** The current manifest state (no I/O while known current; concurrent callers share a refresh). */
   current(): Promise<ManifestState> {
+    if (this.watched && performance.now() - this.checkedAt < REVALIDATE_MS) return this.settled;
     this.loading ??= this.refresh().finally(() => {
       this.loading = undefined;
     });
     return this.loading;
   }
 
+  /** Stops watching. */
+  close(): void {
+    this.watch.close();
+  }
+
   private async refresh(): Promise<ManifestState> {
     const file = path.join(this.root, MANIFEST_PATH);
+    const startedAt = performance.now();
+    this.watched = this.watch.add(path.dirname(file), path.basename(file), MANIFEST_PATH);
     let stamp: string;
     let mtimeMs: number;
     try {
@@ -88,12 +107,19 @@ export class ManifestStore {
       mtimeMs = st.mtimeMs;
     } catch {
       this.stamp = '';
-      return (this.state = { status: 'absent' });
+      return this.settle({ status: 'absent' }, startedAt);
     }
-    if (stamp === this.stamp) return this.state;
+    if (stamp === this.stamp) return this.settle(this.state, startedAt);
     this.stamp = stamp;
-    this.state = await this.load(file, stamp, mtimeMs);
-    return this.state;
+    return this.settle(await this.load(file, stamp, mtimeMs), startedAt);
+  }
+
+  /** Records a state read at `startedAt` (a change reported since then leaves it unchecked). */
+  private settle(state: ManifestState, startedAt: number): ManifestState {
+    this.state = state;
+    this.settled = Promise.resolve(state);
+    this.checkedAt = this.watched ? startedAt : -Infinity;
+    return state;
   }
 
   private async load(file: string, stamp: string, mtimeMs: number): Promise<ManifestState> {

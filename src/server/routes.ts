@@ -28,8 +28,11 @@ export type Resolution =
 export interface RouteContext {
   readonly root: string;
   manifest(): Promise<ManifestState>;
-  /** Per-server memo: the index body of the last manifest version seen. */
-  readonly memo: { index?: { readonly stamp: string; readonly resolution: Resolution } };
+  /** Per-server memo: the index and health bodies of the last manifest state seen. */
+  readonly memo: {
+    index?: { readonly stamp: string; readonly resolution: Resolution };
+    health?: { readonly state: ManifestState; readonly resolution: Resolution };
+  };
 }
 
 /** Resolves checked path segments to a route. */
@@ -81,12 +84,18 @@ function ownedPaths(manifest: Manifest | undefined, fqdn: string, wanted: (e: Ma
 
 async function healthRoute(ctx: RouteContext): Promise<Resolution> {
   const state = await ctx.manifest();
+  const memo = ctx.memo.health;
+  if (memo !== undefined && memo.state === state) return memo.resolution;
+  let resolution: Resolution;
   if (state.status === 'invalid') {
-    return json(503, { status: 'degraded', manifest: { status: 'invalid', reason: state.reason } });
+    resolution = json(503, { status: 'degraded', manifest: { status: 'invalid', reason: state.reason } });
+  } else if (state.status === 'absent') {
+    resolution = json(200, { status: 'ok', manifest: { status: 'absent' } });
+  } else {
+    resolution = json(200, { status: 'ok', manifest: { status: 'ok', generator: state.manifest.generator, files: state.manifest.entries.length } });
   }
-  if (state.status === 'absent') return json(200, { status: 'ok', manifest: { status: 'absent' } });
-  const m = state.manifest;
-  return json(200, { status: 'ok', manifest: { status: 'ok', generator: m.generator, files: m.entries.length } });
+  ctx.memo.health = { state, resolution };
+  return resolution;
 }
 
 async function indexRoute(ctx: RouteContext): Promise<Resolution> {

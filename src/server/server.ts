@@ -30,6 +30,8 @@ export interface InstallServerOptions {
   readonly port?: number;
   /** Access-log stream; null or absent logs nothing. */
   readonly log?: Writable | null;
+  /** Longest delay before a buffered access-log line is written (ms; default 50, 0 = end of the event-loop turn). */
+  readonly logFlushMs?: number;
   /** How long `stop()` waits for in-flight requests before closing their connections (ms). */
   readonly shutdownGraceMs?: number;
 }
@@ -53,12 +55,13 @@ class Server implements InstallServer {
   private readonly http: http.Server;
   private readonly log: AccessLog;
   private files: FileStore | undefined;
+  private manifests: ManifestStore | undefined;
   private routes: RouteContext | undefined;
   private stopping = false;
   private bound: string | undefined;
 
   constructor(private readonly options: InstallServerOptions) {
-    this.log = new AccessLog(options.log ?? null);
+    this.log = new AccessLog(options.log ?? null, options.logFlushMs);
     this.http = http.createServer({ noDelay: true }, (req, res) => this.onRequest(req, res));
     this.http.on('connect', (req: IncomingMessage, socket: Socket) => this.onConnect(req, socket));
     this.http.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => this.onClientError(err, socket));
@@ -72,6 +75,7 @@ class Server implements InstallServer {
     const root = await fsp.realpath(this.options.root);
     if (!(await fsp.stat(root)).isDirectory()) throw new Error(`${this.options.root} is not a directory`);
     const manifests = new ManifestStore(root);
+    this.manifests = manifests;
     this.files = new FileStore(root, (relative, st) => manifestDigest(manifests, relative, st));
     this.routes = { root, manifest: () => manifests.current(), memo: {} };
     await new Promise<void>((resolve, reject) => {
@@ -95,6 +99,8 @@ class Server implements InstallServer {
     const timer = setTimeout(() => this.http.closeAllConnections(), this.options.shutdownGraceMs ?? 10_000);
     await closed;
     clearTimeout(timer);
+    this.files?.close();
+    this.manifests?.close();
     this.log.flush();
     this.bound = undefined;
   }

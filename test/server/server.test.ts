@@ -5,6 +5,7 @@
  */
 import { renameSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { REVALIDATE_MS } from '../../src/server/file-store.js';
 import path from 'node:path';
 import { DB_MAC, FILES, GENERATOR, MANAGED, WEB_MAC, makeTree, manifest, request, sha256, startServer, type Running, type Tree } from './tree.js';
 
@@ -213,6 +214,20 @@ describe('changes on disk', () => {
     writeFileSync(full, 'TEXT\nlang en_US.UTF-8\npoweroff\n');
     utimesSync(full, new Date(), new Date(Date.now() + 5000));
     expect((await request(srv.port, '/' + rel)).body.toString()).toBe('TEXT\nlang en_US.UTF-8\npoweroff\n');
+  });
+
+  test('a replaced parent directory, which no directory watch reports, is noticed by the periodic re-check', async () => {
+    const rel = '/xen/dom0.example.org/web01.cfg';
+    expect((await request(srv.port, rel)).body.toString()).toContain('"web01"');
+    renameSync(path.join(tree.root, 'xen'), path.join(tree.dir, 'xen-old'));
+    tree.write('xen/dom0.example.org/web01.cfg', 'name = "web01-new"\n');
+    const deadline = Date.now() + REVALIDATE_MS + 5000;
+    let body = '';
+    while (Date.now() < deadline && !body.includes('web01-new')) {
+      body = (await request(srv.port, rel)).body.toString();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(body).toBe('name = "web01-new"\n');
   });
 
   test('a new manifest is picked up by the lookup routes and the index', async () => {

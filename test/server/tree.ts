@@ -97,7 +97,7 @@ export async function startServer(root: string, shutdownGraceMs?: number): Promi
       done();
     },
   });
-  const server = createInstallServer({ root, host: '127.0.0.1', port: 0, log, shutdownGraceMs });
+  const server = createInstallServer({ root, host: '127.0.0.1', port: 0, log, shutdownGraceMs, logFlushMs: 0 });
   const url = await server.start();
   const port = Number(new URL(url).port);
   const logLines = async (): Promise<string[]> => {
