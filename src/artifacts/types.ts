@@ -6,7 +6,8 @@
 
 /** The kinds of generated files. */
 export const ARTIFACT_KINDS = ['xl', 'pxelinux', 'grub', 'ipxe', 'pypxeboot', 'kickstart', 'default'] as const;
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+/** A renderer's kind, or `report`: the site report files the site pipeline adds (src/report/). */
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number] | 'report';
 
 /** One generated file. */
 export interface Artifact {
@@ -70,8 +71,8 @@ export const DEFAULT_ARTIFACT_OPTIONS = {
   dom0BootDir: '/var/lib/xen/boot',
 } as const;
 
-/** The top-level directories of an artifact tree rendered with the default roots. */
-export const DEFAULT_ARTIFACT_ROOTS: readonly string[] = ['ipxe', 'ks', DEFAULT_ARTIFACT_OPTIONS.tftpRoot, 'xen'];
+/** The top-level directories of an artifact tree rendered with the default roots (and the site report's). */
+export const DEFAULT_ARTIFACT_ROOTS: readonly string[] = ['ipxe', 'ks', 'report', DEFAULT_ARTIFACT_OPTIONS.tftpRoot, 'xen'];
 
 /** Fills in defaults; the caller's values win. */
 export function resolveArtifactOptions(options: ArtifactOptions): ResolvedArtifactOptions {

@@ -159,3 +159,14 @@ test('template names cannot leave the template directories', () => {
   expect(problem.kind).toBe('missing');
   expect((problem as { message: string }).message).toMatch(/invalid template name/);
 });
+
+test.each([
+  ['nunjucks', 't/loop.njk', 'a\n{% for d in disks %}\n{{ d | xl }}\n{% endfor %}\n'],
+  ['handlebars', 't/loop.hbs', 'a\n{{#each disks}}\n{{xl this}}\n{{/each}}\n'],
+])('%s: a loop over an undefined sequence is an error, an empty one is not', (_engine, file, text) => {
+  write(file, text);
+  const problem = only(render('t/loop').problems);
+  expect(problem).toMatchObject({ kind: 'undefined', at: { line: 2 } });
+  expect(render('t/loop', { disks: [] })).toMatchObject({ text: 'a\n', problems: [] });
+  expect(render('t/loop', { disks: [mv('x', 'name'), mv('y', 'name')] })).toMatchObject({ text: 'a\n"x"\n"y"\n', problems: [] });
+});

@@ -47,6 +47,17 @@ export class HandlebarsEngine {
       });
     }
     this.hbs.registerHelper(OUT_HELPER, (value: unknown, options: HelperOptions) => settle(value, location(options)));
+    for (const name of ['each', 'with']) {
+      const builtin = this.hbs.helpers[name]!;
+      this.hbs.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+        const options = args[args.length - 1] as HelperOptions;
+        if (args.length > 1 && (args[0] === undefined || args[0] === null)) {
+          recordProblem({ kind: 'undefined', what: `the value given to #${name} is undefined`, at: location(options) });
+          return '';
+        }
+        return (builtin as (...a: unknown[]) => unknown).apply(this, args);
+      });
+    }
   }
 
   /** Renders a resolved main template; problems go to the current collector. */

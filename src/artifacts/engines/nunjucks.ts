@@ -23,11 +23,13 @@ const nunjucks = require('nunjucks') as typeof nunjucksTypes;
 const { Compiler } = require('nunjucks/src/compiler.js') as { Compiler: CompilerClass };
 const transformer = require('nunjucks/src/transformer.js') as { transform(ast: unknown, asyncFilters: string[], name: string): unknown };
 const parser = require('nunjucks/src/parser.js') as { parse(src: string, extensions: unknown[], opts: object): NjNode };
-const nodes = require('nunjucks/src/nodes.js') as { TemplateData: new (...a: unknown[]) => unknown };
+const nodes = require('nunjucks/src/nodes.js') as Record<'TemplateData' | 'Filter' | 'Symbol' | 'NodeList' | 'Literal', new (...a: unknown[]) => unknown>;
 
 /** The parts of nunjucks' internal compiler this module uses. */
 interface CompilerInstance {
   buffer: string;
+  templateName: string;
+  compileFor(node: NjNode, frame: unknown): void;
   _emit(code: string): void;
   _emitLine(code: string): void;
   compile(node: unknown, frame: unknown): void;
@@ -50,11 +52,22 @@ const OPTIONS = { autoescape: false, throwOnUndefined: true, trimBlocks: true, l
 /** The output hook every compiled template calls for each printed value. */
 type OutputHook = (value: unknown, line: number, col: number) => unknown;
 
+/** The filter every `{% for %}` loop passes its sequence through (see HookedCompiler.compileFor). */
+const LOOP_FILTER = '__pfloop';
+
 /**
  * A compiler that prints every `{{ … }}` through the output hook `__pfOut(value, line, col)`
- * (0-based position of the output tag) instead of nunjucks' own undefined check.
+ * (0-based position of the output tag) instead of nunjucks' own undefined check, and passes
+ * the sequence of every `{% for %}` through a filter that reports an undefined one.
  */
 class HookedCompiler extends (Compiler as unknown as new (name: string, throwOnUndefined: boolean) => CompilerInstance) {
+  override compileFor(node: NjNode, frame: unknown): void {
+    const { lineno: l, colno: c } = node;
+    const args = [node['arr'], this.templateName, l, c].map((a, i) => (i === 0 ? a : new nodes.Literal(l, c, a)));
+    (node as unknown as { arr: unknown }).arr = new nodes.Filter(l, c, new nodes.Symbol(l, c, LOOP_FILTER), new nodes.NodeList(l, c, args));
+    super.compileFor(node, frame);
+  }
+
   compileOutput(node: NjNode, frame: unknown): void {
     for (const child of node['children'] as NjNode[]) {
       if (child instanceof nodes.TemplateData) {
@@ -128,6 +141,11 @@ export class NunjucksEngine {
     for (const name of Object.keys(ESCAPERS)) {
       this.env.addFilter(name, (value: unknown, ...args: unknown[]) => callEscaper(name, value, args));
     }
+    this.env.addFilter(LOOP_FILTER, (value: unknown, file: string, line: number, col: number) => {
+      if (value !== undefined && value !== null) return value;
+      recordProblem({ kind: 'undefined', what: 'the sequence of a for loop is undefined', at: { file, line: line + 1, col: col + 1 } });
+      return [];
+    });
     const env = this.env as unknown as { getTemplate: (...args: unknown[]) => unknown };
     env.getTemplate = (name: unknown, ...rest: unknown[]) => this.getTemplate(name, rest);
   }
@@ -174,7 +192,7 @@ export class NunjucksEngine {
       const at = { file: template.display, line: node.lineno + 1, col: node.colno + 1 };
       if (node.typename === 'Filter' || node.typename === 'FilterAsync') {
         const name = String((node['name'] as NjNode)['value']);
-        if (!(name in ESCAPERS) && !hasBuiltinFilter(this.env, name)) {
+        if (!(name in ESCAPERS) && name !== LOOP_FILTER && !hasBuiltinFilter(this.env, name)) {
           recordProblem({ kind: 'syntax', message: `unknown filter ${name}`, at });
           ok = false;
         }
