@@ -1,9 +1,9 @@
 /**
  * Helpers for the `build` and `lint` scenario tests: a private copy of the example site in a
  * temporary directory, edits to its templates, and running the real `panfab` binary
- * (bin/panfab.js over dist/, so `npm run build` must have run) as a child process.
+ * (bin/panfab.js over dist/, built by `npm test`; built here when missing) as a child process.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,8 +60,20 @@ export interface Outcome {
   readonly stderr: string;
 }
 
+let built = false;
+
+/** Compiles dist/ when the site verbs are missing from it (`npm test` builds it first). */
+function ensureBuilt(): void {
+  if (built) return;
+  if (!['build.js', 'lint.js'].every((f) => existsSync(path.join(repoRoot, 'dist', 'src', 'cli', f)))) {
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmitOnError', 'false'], { cwd: repoRoot, stdio: 'ignore' });
+  }
+  built = true;
+}
+
 /** Runs `panfab ARGS` in `cwd` (no colour, not a terminal, CI unset unless given). */
 export function panfab(args: readonly string[], cwd: string, env: Record<string, string> = {}): Outcome {
+  ensureBuilt();
   const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete base.CI;
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
