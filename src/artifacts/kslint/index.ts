@@ -185,6 +185,6 @@ class Linter {
     const end = start + (this.lines[line - 1]?.length ?? 0);
     const span = spanFromOffsets(this.subject.artifact, this.text, start, Math.max(end, start + 1));
     const from = this.subject.template === undefined ? '' : ` (rendered from ${this.subject.template})`;
-    this.diagnostics.push(diagnostic(code, `${this.subject.artifact}:${line}: ${message}${from}`, span));
+    this.diagnostics.push(diagnostic(code, `${message}${from}`, span));
   }
 }
