@@ -7,6 +7,7 @@
  * anything else as PF515.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spanFromOffsets } from '../diagnostics/span.js';
 
 /** The keys panfab writes or allows a site template to write. */
 export const XL_KEYS: ReadonlySet<string> = new Set([
@@ -17,9 +18,15 @@ export const XL_KEYS: ReadonlySet<string> = new Set([
   'pci', 'vfb', 'vkb', 'channel', 'rtc_timeoffset', 'localtime', 'acpi', 'apic', 'pae', 'hap', 'viridian',
 ]);
 
-/** Checks xl.cfg text; returns PF515 diagnostics naming the line. */
-export function lintXl(text: string, templateFile: string | undefined): Diagnostic[] {
-  const problems: string[] = [];
+/** Names for diagnostics: the generated file (the span's file) and its template. */
+export interface XlSubject {
+  readonly artifact?: string | undefined;
+  readonly template?: string | undefined;
+}
+
+/** Checks xl.cfg text; returns PF515 diagnostics at the line of the generated file. */
+export function lintXl(text: string, subject: XlSubject = {}): Diagnostic[] {
+  const problems: { line: number; message: string }[] = [];
   const seen = new Set<string>();
   const lexer = new XlLexer(text);
   for (;;) {
@@ -27,31 +34,40 @@ export function lintXl(text: string, templateFile: string | undefined): Diagnost
     if (lexer.done()) break;
     const key = lexer.key();
     if (key === undefined) {
-      problems.push(`line ${lexer.line}: expected a key`);
+      problems.push({ line: lexer.line, message: 'expected a key' });
       break;
     }
-    if (!XL_KEYS.has(key)) problems.push(`line ${lexer.line}: unknown key ${key}`);
-    if (seen.has(key)) problems.push(`line ${lexer.line}: key ${key} is set twice`);
+    if (!XL_KEYS.has(key)) problems.push({ line: lexer.line, message: `unknown key ${key}` });
+    if (seen.has(key)) problems.push({ line: lexer.line, message: `key ${key} is set twice` });
     seen.add(key);
     lexer.skipBlank(false);
     if (!lexer.eat('+=') && !lexer.eat('=')) {
-      problems.push(`line ${lexer.line}: expected = after ${key}`);
+      problems.push({ line: lexer.line, message: `expected = after ${key}` });
       break;
     }
     lexer.skipBlank(false);
     const error = lexer.value();
     if (error !== undefined) {
-      problems.push(`line ${lexer.line}: ${error}`);
+      problems.push({ line: lexer.line, message: error });
       break;
     }
     lexer.skipBlank(false);
     if (!lexer.done() && !lexer.eat(';') && !lexer.eat('\n')) {
-      problems.push(`line ${lexer.line}: expected the end of the statement`);
+      problems.push({ line: lexer.line, message: 'expected the end of the statement' });
       break;
     }
   }
-  const from = templateFile === undefined ? '' : ` (from template ${templateFile})`;
-  return problems.map((p) => diagnostic('PF515', `generated xl config${from}: ${p}`));
+  const from = subject.template === undefined ? '' : ` (rendered from ${subject.template})`;
+  return problems.map((p) => diagnostic('PF515', `xl config: ${p.message}${from}`, lineSpan(text, p.line, subject.artifact)));
+}
+
+/** The span of line `line` of the generated text, when the file has a name. */
+function lineSpan(text: string, line: number, file: string | undefined) {
+  if (file === undefined) return undefined;
+  let start = 0;
+  for (let i = 1; i < line; i++) start = text.indexOf('\n', start) + 1;
+  const end = text.indexOf('\n', start);
+  return spanFromOffsets(file, text, start, Math.max(start + 1, end < 0 ? text.length : end));
 }
 
 /** xl's lexical rules, over one file. */

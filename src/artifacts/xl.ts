@@ -36,13 +36,14 @@ export function renderGuestDomains(run: ArtifactRun, guest: Guest, hosts: Readon
   if (!dom0.ok || !name.ok) return;
   const purposes: Purpose[] = guest.bootMode === 'pypxeboot' || guest.bootMode === 'direct-kernel' ? ['install', 'run'] : ['run'];
   for (const purpose of purposes) {
+    const path = run.paths.xen(dom0.text, name.text, purpose === 'install');
     run.run({
-      path: run.paths.xen(dom0.text, name.text, purpose === 'install'),
+      path,
       kind: 'xl',
       owner: guest.fqdn,
       template: 'xen/domain.cfg',
       view: (jobIssues) => domainView(run, guest, hosts.get(guest.host), purpose, jobIssues),
-      check: (text, file) => lintXl(text, file),
+      check: (text, template) => lintXl(text, { artifact: path, template }),
     });
   }
 }

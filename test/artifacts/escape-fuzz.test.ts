@@ -32,7 +32,7 @@ test('xl strings read back unchanged and form one valid statement', () => {
       if (out === undefined) return;
       expect(out).not.toMatch(/[\n\r]/);
       expect(readXlString(out)).toBe(s);
-      expect(lintXl(`name = ${out}\n`, undefined)).toEqual([]);
+      expect(lintXl(`name = ${out}\n`)).toEqual([]);
     }),
     RUNS,
   );
@@ -134,11 +134,11 @@ test('xl disk and vif specs never leave their string', () => {
   fc.assert(
     fc.property(text, text, (target, bridge) => {
       const disk = escape('xldisk', { format: 'raw', vdev: 'xvda', access: 'rw', target });
-      if (disk !== undefined) expect(lintXl(`disk = [ ${disk} ]\n`, undefined)).toEqual([]);
+      if (disk !== undefined) expect(lintXl(`disk = [ ${disk} ]\n`)).toEqual([]);
       const vif = escape('xlvif', { mac: '00:16:3e:00:00:01', bridge });
       if (vif !== undefined) {
         expect(readXlString(vif).split(',')).toEqual(['mac=00:16:3e:00:00:01', `bridge=${bridge}`]);
-        expect(lintXl(`vif = [ ${vif} ]\n`, undefined)).toEqual([]);
+        expect(lintXl(`vif = [ ${vif} ]\n`)).toEqual([]);
       }
     }),
     RUNS,

@@ -64,7 +64,7 @@ test('every file is LF-terminated text without carriage returns, tabs or timesta
 test('the generated kickstarts pass the linter and the xl configs the structural check', () => {
   for (const [file, a] of artifacts) {
     if (a.kind === 'kickstart') expect(lintKickstart(a.content, { artifact: file })).toEqual([]);
-    if (a.kind === 'xl') expect(lintXl(a.content, undefined)).toEqual([]);
+    if (a.kind === 'xl') expect(lintXl(a.content)).toEqual([]);
   }
 });
 
