@@ -58,6 +58,9 @@ class Server implements InstallServer {
   private manifests: ManifestStore | undefined;
   private routes: RouteContext | undefined;
   private stopping = false;
+  /** Request handlers not yet finished, and who waits for none to be left. */
+  private running = 0;
+  private onIdle: (() => void) | undefined;
   private bound: string | undefined;
 
   constructor(private readonly options: InstallServerOptions) {
@@ -98,6 +101,7 @@ class Server implements InstallServer {
     this.http.closeIdleConnections();
     const timer = setTimeout(() => this.http.closeAllConnections(), this.options.shutdownGraceMs ?? 10_000);
     await closed;
+    await this.handlersSettled();
     clearTimeout(timer);
     this.files?.close();
     this.manifests?.close();
@@ -105,14 +109,28 @@ class Server implements InstallServer {
     this.bound = undefined;
   }
 
+  /** Resolves once no request handler is running (a client may close its connection while its request is still being looked up). */
+  private handlersSettled(): Promise<void> {
+    return this.running === 0 ? Promise.resolve() : new Promise((resolve) => (this.onIdle = resolve));
+  }
+
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     void req.socket.remoteAddress; // resolved now: the socket may be gone when the line is logged
-    this.handle(req, res, started).catch(() => {
+    this.running++;
+    void this.handleSafely(req, res, started);
+  }
+
+  private async handleSafely(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+    try {
+      await this.handle(req, res, started);
+    } catch {
       const bytes = res.headersSent ? 0 : sendError(req, res, 500, true);
       if (res.headersSent && !res.writableEnded) res.destroy();
       this.record(req, 500, bytes, started, 'internal error');
-    });
+    } finally {
+      if (--this.running === 0) this.onIdle?.();
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
