@@ -116,6 +116,38 @@ describe('injection cases (§0 rule 1, §3.6)', () => {
   });
 });
 
+describe('kickstart variants', () => {
+  test('a DHCP install: network line and kernel argument follow the kickstart bootproto', () => {
+    const { artifacts, diagnostics } = render(patched('wn10.example.org', (m) => ks(m, { bootproto: 'dhcp' })));
+    expect(diagnostics).toEqual([]);
+    expect(artifacts.get('ks/wn10.example.org.ks')!.content).toContain(
+      '\nnetwork --device=eth0 --bootproto=dhcp --nameserver=192.0.2.53,192.0.2.54 --hostname=wn10.example.org --activate --onboot=yes\n',
+    );
+    expect(artifacts.get('tftpboot/pxelinux.cfg/01-3c-ec-ef-4a-10-60')!.content).toContain(' ip=eth0:dhcp ');
+  });
+
+  test('without partitioning the installer lays out the disk itself', () => {
+    const text = render(patched('wn10.example.org', (m) => ks(m, { partitioning: undefined }))).artifacts.get('ks/wn10.example.org.ks')!.content;
+    expect(text).toContain('\nzerombr\nclearpart --all --initlabel\nbootloader --location=mbr\nautopart --type=lvm\n');
+    expect(text).not.toContain('logvol');
+  });
+
+  test('a post-install script URL is fetched and run in %post, single-quoted', () => {
+    const url = 'http://install.example.org/scripts/post.sh?host=wn10&x=1';
+    const text = render(patched('wn10.example.org', (m) => ks(m, { postInstallScript: url }))).artifacts.get('ks/wn10.example.org.ks')!.content;
+    expect(text.endsWith(`\n%post --log=/root/ks-post.log\ncurl --fail --silent --show-error --location --output /root/post-install.sh '${url}'\nsh /root/post-install.sh\n%end\n`)).toBe(true);
+  });
+
+  test('a ksdevice naming an interface uses bootdev=, and one naming no interface is reported', () => {
+    const named = render(patched('wn10.example.org', (m) => ({ ...m, boot: { ...m.boot!, ksdevice: 'eth0' } })));
+    expect(named.diagnostics).toEqual([]);
+    expect(named.artifacts.get('tftpboot/grub/grub.cfg-01-3c-ec-ef-4a-10-60')!.content).toContain(' bootdev=eth0 ');
+    expect(named.artifacts.get('tftpboot/pxelinux.cfg/01-3c-ec-ef-4a-10-60')!.content).not.toContain('IPAPPEND');
+    const unknown = render(patched('wn10.example.org', (m) => ({ ...m, boot: { ...m.boot!, ksdevice: 'eth7' } })));
+    expect(new Set(errors(unknown.diagnostics).map((d) => `${d.code} ${d.path}`))).toEqual(new Set(['PF513 /system/aii/nbp/pxelinux/ksdevice']));
+  });
+});
+
 describe('consistency and installation needs', () => {
   test('maxmem below memory is an xl consistency error (PF512)', () => {
     const { diagnostics } = render(patched('mon01.example.org', (m) => ({ ...(m as Guest), maxmemMb: 1024 }) as Machine));
