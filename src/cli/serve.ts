@@ -21,7 +21,7 @@ options:
   --port N              port to bind (default 8080; 0 picks a free port)
   --access-log FILE|-   append the access log to FILE, or write it to stdout with '-'
                         (default: stderr)
-  --quiet               no access log and no start-up line
+  --quiet               no access log (the start-up line with the URL is still printed)
   -h, --help            show this help
 `;
 
@@ -67,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`panfab serve: cannot serve ${root}: ${(e as Error).message}\n`);
     return 1;
   }
-  if (!quiet) process.stdout.write(`panfab serve: serving ${root} at ${url}/\n`);
+  process.stdout.write(`panfab serve: serving ${root} at ${url}/\n`);
   await waitForSignal();
   await server.stop();
   if (log !== null && log !== process.stdout && log !== process.stderr) await closeStream(log as WriteStream);

@@ -67,6 +67,14 @@ describe('panfab serve', () => {
     expect(s.stdout()).toContain('refused="hidden file"');
   });
 
+  test('--quiet still prints the URL but logs nothing', async () => {
+    const s = await serve('--root', tree.root, '--port', '0', '--quiet');
+    expect((await request(Number(new URL(s.url).port), '/healthz')).status).toBe(200);
+    expect(await s.stop('SIGTERM')).toBe(0);
+    expect(s.stdout()).not.toContain('GET /healthz');
+    expect(s.stderr()).toBe('');
+  });
+
   test('SIGINT also exits 0; the access log goes to a file', async () => {
     const logFile = path.join(tree.dir, 'access.log');
     const s = await serve('--root', tree.root, '--port', '0', '--access-log', logFile);
