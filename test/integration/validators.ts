@@ -4,8 +4,8 @@
  * absent on a developer machine) or fails (tools absent while the CI variable is set).
  *
  * Paths come from test-output/validators.env when .ci/install-validators wrote it, otherwise
- * from the package database (`dpkg -L`); the xl preload shim is then built with gcc into the
- * same build directory the CI script uses.
+ * from the package database (`dpkg -L`). The xl preload shim is the one in the build directory
+ * the CI script uses, rebuilt with gcc when it is missing or older than its source.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -93,9 +93,9 @@ function buildShim(): string | undefined {
 }
 
 function locate(key: ToolKey, env: Map<string, string>): string | undefined {
+  if (key === 'XL_SHIM') return buildShim();
   const recorded = env.get(key);
   if (recorded !== undefined && existsSync(recorded)) return recorded;
-  if (key === 'XL_SHIM') return buildShim();
   return fromPackage(PACKAGE_FILES[key]);
 }
 
