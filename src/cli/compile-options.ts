@@ -39,7 +39,8 @@ options:
   --max-iteration N            loop iteration limit per loop (default 10000; <= 0: unlimited)
   --max-recursion N            call depth limit (default 50; <= 0: unlimited)
   --initial-data DML           DML expression giving the dict every profile starts from
-  --nthread N                  accepted for compatibility; output never depends on it
+  --nthread N                  compile on N threads (default: the machine's cores;
+                               1: in this thread only); output never depends on it
   --deprecation-warnings MODE  on, off or fatal (default on; alias --warnings)
   --debug                      enable debug() and traceback() in every template
   --debug-include REGEX        enable them in templates whose name matches REGEX
@@ -52,6 +53,8 @@ export interface CompileSettings {
   readonly options: CompileOptions;
   readonly formats: OutputFormat[];
   readonly outputDir: string;
+  /** Thread count asked for with --nthread; 0 = default (the machine's cores). */
+  readonly threads: number;
 }
 
 export type SettingsResult = { ok: true; value: CompileSettings } | { ok: false; error: string };
@@ -83,10 +86,10 @@ export function resolveCompileSettings(args: ParsedArgs): SettingsResult {
     ...(initialData !== undefined ? { initialData } : {}),
     ...debug,
   };
-  return { ok: true, value: { options, formats: formats.formats, outputDir: path.resolve(outputDir) } };
+  return { ok: true, value: { options, formats: formats.formats, outputDir: path.resolve(outputDir), threads: numbers.nthread } };
 }
 
-function integerOptions(args: ParsedArgs): { maxIteration: number; maxRecursion: number } | string {
+function integerOptions(args: ParsedArgs): { maxIteration: number; maxRecursion: number; nthread: number } | string {
   const values: Record<string, number> = {};
   const defaults: Record<string, number> = { 'max-iteration': DEFAULT_COMPILE_OPTIONS.maxIteration, 'max-recursion': DEFAULT_COMPILE_OPTIONS.maxRecursion, nthread: 0 };
   for (const name of Object.keys(defaults)) {
@@ -99,7 +102,7 @@ function integerOptions(args: ParsedArgs): { maxIteration: number; maxRecursion:
     values[name] = Number.parseInt(text, 10);
   }
   if (values.nthread! < 0) return '--nthread must not be negative';
-  return { maxIteration: values['max-iteration']!, maxRecursion: values['max-recursion']! };
+  return { maxIteration: values['max-iteration']!, maxRecursion: values['max-recursion']!, nthread: values.nthread! };
 }
 
 function debugPatterns(args: ParsedArgs): { debugInclude?: RegExp; debugExclude?: RegExp } | string {

@@ -3,25 +3,46 @@
  * `<output-dir>/<object>.<suffix>` for each requested format. Diagnostics go to stderr in the
  * human format with a source excerpt. Exit 0 when every object compiled, 1 when any failed
  * (failed objects write nothing, the others still do), 2 on usage errors.
+ *
+ * Objects are compiled on a pool of worker threads (--nthread) and looked up first in the
+ * persistent build cache (.panfab/cache, see src/batch/cache.ts; --no-cache bypasses it);
+ * --shard i/n compiles one deterministic share of the files. What is printed and written never
+ * depends on the thread count or on the cache.
  */
 import { readFileSync } from 'node:fs';
-import { compareDiagnostics, DiagnosticError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import path from 'node:path';
+import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { formatHuman, type SourceLookup } from '../diagnostics/format.js';
-import type { CompileRequest, ObjectResult } from '../pan/compiler-api.js';
-import type { OutputFormat } from '../output/formats.js';
-import { isSuccessful, writeObjectOutputs } from '../output/write.js';
-import { flag, parseArgs } from './argv.js';
-import { COMPILE_OPTION_SPECS, COMPILE_USAGE, resolveCompileSettings } from './compile-options.js';
+import type { BuildCache } from '../batch/cache.js';
+import type { CompileJob, ObjectOutcome } from '../batch/job.js';
+import { parseShard, selectShard } from '../batch/shard.js';
+import { flag, parseArgs, stringOption, type OptionSpec } from './argv.js';
+import { COMPILE_OPTION_SPECS, COMPILE_USAGE, resolveCompileSettings, type CompileSettings } from './compile-options.js';
 import { expandInputs } from './inputs.js';
 
 export const summary = 'compile object templates to profiles (pan XML, JSON, text, dot, dep)';
 
+const SPECS: readonly OptionSpec[] = [
+  ...COMPILE_OPTION_SPECS,
+  { name: 'no-cache', value: false },
+  { name: 'cache-dir', value: true },
+  { name: 'shard', value: true },
+];
+
+const USAGE = `${COMPILE_USAGE}
+build cache and sharding:
+  --cache-dir DIR              build cache directory (default .panfab/cache)
+  --no-cache                   compile everything; neither read nor update the cache
+  --shard I/N                  compile only share I of N of the files (split by file name;
+                               combine the output directories with 'panfab merge')
+`;
+
 /** Runs the verb with its arguments and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, COMPILE_OPTION_SPECS);
+  const parsed = parseArgs(argv, SPECS);
   if (!parsed.ok) return usageError(parsed.error);
   if (flag(parsed.args, 'help')) {
-    process.stdout.write(COMPILE_USAGE);
+    process.stdout.write(USAGE);
     return 0;
   }
   const settings = resolveCompileSettings(parsed.args);
@@ -30,11 +51,16 @@ export async function run(argv: string[]): Promise<number> {
   const inputs = expandInputs(parsed.args.positionals);
   if (inputs.missing.length > 0) return usageError(`no such file or directory: ${inputs.missing.join(', ')}`);
   if (inputs.files.length === 0) return usageError('no .pan files found in the given directories');
-
-  const { compile } = await import('../pan/compiler.js');
-  const request: CompileRequest = { files: inputs.files, options: settings.value.options };
-  const results = await compileSafely(compile, request);
-  const failed = await reportAndWrite(results, settings.value.formats, settings.value.outputDir, flag(parsed.args, 'quiet'));
+  let files = inputs.files;
+  const shardText = stringOption(parsed.args, 'shard');
+  if (shardText !== undefined) {
+    const shard = parseShard(shardText);
+    if (typeof shard === 'string') return usageError(shard);
+    files = selectShard(files, shard);
+  }
+  const cache = flag(parsed.args, 'no-cache') ? undefined : await openCache(settings.value, stringOption(parsed.args, 'cache-dir') ?? path.join('.panfab', 'cache'));
+  const outcomes = await compileWithCache(files, settings.value, cache);
+  const failed = report(outcomes, flag(parsed.args, 'quiet'));
   return failed ? 1 : 0;
 }
 
@@ -43,40 +69,52 @@ function usageError(message: string): number {
   return 2;
 }
 
-/** Calls the compiler; an exception becomes a failed pseudo-result carrying its diagnostic. */
-async function compileSafely(
-  compile: (r: CompileRequest) => Promise<ObjectResult[]>,
-  request: CompileRequest,
-): Promise<ObjectResult[]> {
-  try {
-    return await compile(request);
-  } catch (err) {
-    const d = err instanceof DiagnosticError ? err.diagnostic : diagnostic('PF901', `internal error: ${err instanceof Error ? err.message : String(err)}`);
-    return [{ name: '', diagnostics: [d], dependencies: [] }];
-  }
+async function openCache(settings: CompileSettings, cacheDir: string): Promise<BuildCache> {
+  const { BuildCache } = await import('../batch/cache.js');
+  const { compilerFingerprint } = await import('../batch/fingerprint.js');
+  const { VERSION } = await import('./main.js');
+  const o = settings.options;
+  const key = {
+    compiler: compilerFingerprint(VERSION),
+    cwd: process.cwd(),
+    includeDirs: o.includeDirs.map((d) => [d, path.resolve(d)]),
+    maxIteration: o.maxIteration,
+    maxRecursion: o.maxRecursion,
+    initialData: o.initialData ?? null,
+    deprecation: o.deprecation,
+    debug: [o.debugInclude?.source ?? null, o.debugExclude?.source ?? null],
+    formats: settings.formats.map((f) => f.key),
+    outputDir: settings.outputDir,
+  };
+  return new BuildCache(path.resolve(cacheDir), key, o.includeDirs, settings.outputDir);
 }
 
-/**
- * Prints every object's diagnostics and writes the outputs of successful objects, in object
- * name order. Returns true if any object failed.
- */
-async function reportAndWrite(results: readonly ObjectResult[], formats: readonly OutputFormat[], outputDir: string, quiet: boolean): Promise<boolean> {
+/** Compiles what the cache cannot answer and returns every outcome sorted by name. */
+async function compileWithCache(files: readonly string[], settings: CompileSettings, cache: BuildCache | undefined): Promise<ObjectOutcome[]> {
+  const lookup = cache?.lookup(files) ?? { misses: [...files], hits: [] };
+  const job: CompileJob = {
+    options: { ...settings.options, provenance: false },
+    formatKeys: settings.formats.map((f) => f.key),
+    outputDir: settings.outputDir,
+  };
+  let compiled: ObjectOutcome[] = [];
+  if (lookup.misses.length > 0) {
+    const { compileObjects, defaultThreads } = await import('../batch/pool.js');
+    compiled = await compileObjects(lookup.misses, job, settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length));
+  }
+  if (cache !== undefined && lookup.misses.length > 0) cache.save(lookup.misses, compiled, lookup.hits);
+  const { mergeOutcomes } = await import('../batch/pool.js');
+  return mergeOutcomes([compiled, lookup.hits]);
+}
+
+/** Prints every object's diagnostics, in object name order. Returns true if any object failed. */
+function report(outcomes: readonly ObjectOutcome[], quiet: boolean): boolean {
   const sources = cachedSources();
   const color = process.stderr.isTTY === true && process.env.NO_COLOR === undefined;
   let failed = false;
-  const ordered = [...results].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const result of ordered) {
-    const diagnostics: Diagnostic[] = [...result.diagnostics];
-    if (isSuccessful(result)) {
-      try {
-        await writeObjectOutputs(result, formats, outputDir);
-      } catch (err) {
-        if (!(err instanceof DiagnosticError)) throw err;
-        diagnostics.push(err.diagnostic);
-      }
-    }
-    if (!isSuccessful(result) || diagnostics.length > result.diagnostics.length) failed = true;
-    for (const d of diagnostics.sort(compareDiagnostics)) {
+  for (const outcome of outcomes) {
+    if (!outcome.ok) failed = true;
+    for (const d of [...outcome.diagnostics].sort(compareDiagnostics)) {
       if (quiet && d.severity !== 'error') continue;
       process.stderr.write(formatHuman(d, { color, sources }) + '\n');
     }

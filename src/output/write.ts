@@ -6,11 +6,14 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DiagnosticError, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { ObjectResult } from '../pan/compiler-api.js';
 import type { OutputFormat } from './formats.js';
 
 let temporaryCounter = 0;
+/** Directories this thread has created (or found) already: one mkdir per directory. */
+const madeDirectories = new Set<string>();
 
 /** True if the object compiled and validated without error, so its outputs may be written. */
 export function isSuccessful(result: ObjectResult): boolean {
@@ -46,13 +49,27 @@ export async function writeObjectOutputs(
   return written;
 }
 
+/** Writes a file, creating its directory first unless this thread already did (or it vanished since). */
+async function writeInDirectory(dir: string, file: string, data: Buffer): Promise<void> {
+  if (madeDirectories.has(dir)) {
+    try {
+      return await writeFile(file, data);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      madeDirectories.delete(dir);
+    }
+  }
+  await mkdir(dir, { recursive: true });
+  madeDirectories.add(dir);
+  await writeFile(file, data);
+}
+
 /** Writes `data` to `target` through a temporary file in the same directory. */
 export async function writeAtomically(target: string, data: Buffer): Promise<void> {
   const dir = path.dirname(target);
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
+  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${threadId}.${++temporaryCounter}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, data);
+    await writeInDirectory(dir, temporary, data);
     await rename(temporary, target);
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);

@@ -69,6 +69,8 @@ export interface ObjectResult {
   /** Sorted as panc writes them: by name, then type, then location. */
   readonly dependencies: readonly Dependency[];
   readonly provenance?: Provenance;
+  /** Other objects this one read through external paths (directly), sorted; absent when none. */
+  readonly objects?: readonly string[];
 }
 
 /** A request to compile object templates given as file paths. */

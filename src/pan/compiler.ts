@@ -76,6 +76,7 @@ function objectResult(session: Session, st: ObjectState): ObjectResult {
     dependencies: dependenciesOf(session, st),
   };
   if (st.file !== undefined) result.file = st.file;
+  if (st.build !== undefined && st.build.objectDependencies.size > 0) result.objects = [...st.build.objectDependencies].sort();
   if (failure === null && st.build !== undefined) {
     result.profile = st.build.root;
     if (st.build.provenance !== undefined) result.provenance = st.build.provenance;

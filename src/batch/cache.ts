@@ -1,0 +1,291 @@
+/**
+ * The persistent build cache of `compile` (`.panfab/cache`). One index per compile settings
+ * (compiler build, options, formats, output directory, working directory) records, for each
+ * requested file, the objects its compilation produced and, for each object, its outcome and
+ * the state of every file it depends on: the templates and text files of its dependency list
+ * (its own and those of the objects it read), the places earlier on the include path where a
+ * template appearing would shadow one of them, and the places looked up in vain. A requested
+ * file whose objects' files are all unchanged, and whose outputs are still on disk as written
+ * (same size and modification time), is not compiled again: its outcomes are replayed. Objects
+ * that failed are never cached.
+ *
+ * Limitation: lookups through LOADPATH entries are checked for the entry that served the
+ * template, not for every entry of the LOADPATH.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import type { Dependency } from '../pan/compiler-api.js';
+import { FileStates, type FileRecord } from './file-state.js';
+import type { ObjectOutcome, WrittenOutput } from './job.js';
+
+const FORMAT_VERSION = 1;
+
+/** An output as recorded: its content hash and size, and the mtime of the file written. */
+type OutputRecord = [suffix: string, hash: string, size: number, mtimeMs: number];
+
+interface ObjectEntry {
+  /** Indices into `files`: every path whose state the outcome depends on. */
+  readonly files: number[];
+  /** Indices into `dependencies`. */
+  readonly deps: number[];
+  readonly file?: string;
+  readonly diagnostics: ObjectOutcome['diagnostics'];
+  readonly objects: string[];
+  readonly outputs: OutputRecord[];
+}
+
+interface RequestEntry {
+  /** Index into `files` of the requested file. */
+  readonly file: number;
+  /** Objects its compilation produced. */
+  readonly objects: string[];
+}
+
+interface IndexData {
+  readonly version: number;
+  readonly written: number;
+  readonly files: FileRecord[];
+  readonly dependencies: Array<[string, Dependency['type'], string]>;
+  readonly requests: Record<string, RequestEntry>;
+  readonly objects: Record<string, ObjectEntry>;
+}
+
+/** What the cache answers for a list of requested files. */
+export interface CacheLookup {
+  /** Requested files that must be compiled. */
+  readonly misses: string[];
+  /** Outcomes of the objects of every other requested file. */
+  readonly hits: ObjectOutcome[];
+}
+
+/** The cache of one compile setting. */
+export class BuildCache {
+  private readonly indexFile: string;
+  private previous: IndexData | undefined;
+  private states: FileStates;
+  private readonly hitRequests = new Map<string, RequestEntry>();
+
+  /** `settings`: everything besides file contents that the outputs depend on. */
+  constructor(
+    cacheDir: string,
+    settings: unknown,
+    private readonly includeDirs: readonly string[],
+    private readonly outputDir: string,
+  ) {
+    const key = createHash('sha1').update(JSON.stringify({ FORMAT_VERSION, settings })).digest('hex').slice(0, 16);
+    this.indexFile = path.join(cacheDir, `index-${key}.json`);
+    this.previous = readIndex(this.indexFile);
+    this.states = new FileStates(this.previous?.written ?? 0);
+  }
+
+  /** Splits requested files into those to compile and the cached outcomes of the others. */
+  lookup(files: readonly string[]): CacheLookup {
+    const misses: string[] = [];
+    const hits: ObjectOutcome[] = [];
+    const prev = this.previous;
+    for (const file of files) {
+      const abs = path.resolve(file);
+      const request = prev?.requests[abs];
+      const outcomes = request !== undefined && prev !== undefined ? this.replay(prev, request) : undefined;
+      if (outcomes === undefined) {
+        misses.push(file);
+        continue;
+      }
+      this.hitRequests.set(abs, request!);
+      hits.push(...outcomes);
+    }
+    return { misses, hits };
+  }
+
+  private replay(prev: IndexData, request: RequestEntry): ObjectOutcome[] | undefined {
+    if (!this.states.unchanged(prev.files[request.file]!)) return undefined;
+    const out: ObjectOutcome[] = [];
+    for (const name of request.objects) {
+      const entry = prev.objects[name];
+      if (entry === undefined || !entry.files.every((i) => this.states.unchanged(prev.files[i]!))) return undefined;
+      if (!entry.outputs.every(([suffix, , size, mtimeMs]) => sameFile(this.outputFile(name, suffix), size, mtimeMs))) return undefined;
+      out.push(outcomeOf(prev, name, entry));
+    }
+    return out;
+  }
+
+  /** Writes the index for this run: the hits as they were, the compiled outcomes as new entries. */
+  save(compiledFiles: readonly string[], compiled: readonly ObjectOutcome[], hits: readonly ObjectOutcome[]): void {
+    const next = new IndexBuilder();
+    const prev = this.previous;
+    const byName = new Map(compiled.map((o) => [o.name, o]));
+    for (const o of hits) {
+      const known = prev!.objects[o.name]!;
+      const files = known.files.map((i) => this.states.state(prev!.files[i]![0], prev!.files[i]));
+      next.addObject(o, this.outputRecords(o.name, o.outputs, known.outputs), files);
+    }
+    for (const [abs, request] of this.hitRequests) next.addRequest(abs, this.states.state(abs), request.objects);
+    const byFile = new Map<string, ObjectOutcome[]>();
+    for (const o of compiled) {
+      if (o.file === undefined) continue;
+      const abs = path.resolve(o.file);
+      byFile.set(abs, [...(byFile.get(abs) ?? []), o]);
+    }
+    for (const file of compiledFiles) {
+      const abs = path.resolve(file);
+      const reached = new Set<string>();
+      for (const o of byFile.get(abs) ?? []) collectReached(o.name, byName, reached);
+      const objects = [...reached].sort();
+      if (objects.some((n) => !byName.get(n)?.ok)) continue;
+      for (const name of objects) {
+        const o = byName.get(name)!;
+        next.addObject(o, this.outputRecords(name, o.outputs), this.entryFiles(o.dependencies));
+      }
+      next.addRequest(abs, this.states.state(abs), objects);
+    }
+    writeIndex(this.indexFile, next.data());
+  }
+
+  private outputRecords(name: string, outputs: readonly WrittenOutput[], known?: readonly OutputRecord[]): OutputRecord[] {
+    return outputs.map((w) => {
+      const target = this.outputFile(name, w.suffix);
+      let mtimeMs = 0;
+      try {
+        mtimeMs = statSync(target).mtimeMs;
+      } catch {
+        mtimeMs = known?.find((k) => k[0] === w.suffix)?.[3] ?? 0;
+      }
+      return [w.suffix, w.hash, w.size, mtimeMs];
+    });
+  }
+
+  private outputFile(name: string, suffix: string): string {
+    return path.join(this.outputDir, ...name.split('/')) + '.' + suffix;
+  }
+
+  /** The current states of every path an object's outcome depends on. */
+  private entryFiles(dependencies: readonly Dependency[]): FileRecord[] {
+    const records: FileRecord[] = [];
+    for (const p of dependencyPaths(dependencies, this.includeDirs)) records.push(this.states.state(p));
+    return records;
+  }
+}
+
+function collectReached(name: string, byName: ReadonlyMap<string, ObjectOutcome>, into: Set<string>): void {
+  if (into.has(name)) return;
+  into.add(name);
+  for (const other of byName.get(name)?.objects ?? []) collectReached(other, byName, into);
+}
+
+function outcomeOf(prev: IndexData, name: string, entry: ObjectEntry): ObjectOutcome {
+  const dependencies = entry.deps.map((i) => {
+    const [depName, type, location] = prev.dependencies[i]!;
+    return { name: depName, type, location };
+  });
+  const outputs = entry.outputs.map(([suffix, hash, size]) => ({ suffix, hash, size }));
+  const o: { -readonly [K in keyof ObjectOutcome]: ObjectOutcome[K] } = { name, ok: true, diagnostics: entry.diagnostics, dependencies, objects: entry.objects, outputs };
+  if (entry.file !== undefined) o.file = entry.file;
+  return o;
+}
+
+/**
+ * Every path whose state decides an outcome with these dependencies: each file used, the
+ * places earlier on the include path where the same name would have been found first, and
+ * the places where an absent template or file was looked for.
+ */
+export function dependencyPaths(dependencies: readonly Dependency[], includeDirs: readonly string[]): Set<string> {
+  const dirs = includeDirs.map((d) => path.resolve(d));
+  const out = new Set<string>();
+  for (const d of dependencies) {
+    const template = d.type === 'PAN' || d.type === 'TPL' || d.type === 'ABSENT_SOURCE';
+    const names = (base: string): string[] => (template ? [base + '.pan', base + '.tpl'] : [base]);
+    if (d.type === 'ABSENT_SOURCE' || d.type === 'ABSENT_TEXT') {
+      for (const dir of dirs) for (const p of names(path.join(dir, d.name))) out.add(p);
+      continue;
+    }
+    const root = fileURLToPath(d.location);
+    const used = path.join(root, d.name) + (d.type === 'PAN' ? '.pan' : d.type === 'TPL' ? '.tpl' : '');
+    out.add(used);
+    const served = dirs.findIndex((dir) => root === dir || root.startsWith(dir + path.sep) || root === dir + path.sep);
+    const rel = served < 0 ? '' : path.relative(dirs[served]!, root);
+    for (let j = 0; j <= Math.max(served, -1); j++) {
+      const candidates = [path.join(dirs[j]!, d.name)];
+      if (rel !== '') candidates.push(path.join(dirs[j]!, rel, d.name));
+      for (const c of candidates) for (const p of names(c)) if (p !== used) out.add(p);
+    }
+    if (d.type === 'TPL') out.add(used.slice(0, -4) + '.pan');
+  }
+  return out;
+}
+
+/** Assembles a new index, sharing file and dependency records between entries. */
+class IndexBuilder {
+  private readonly files: FileRecord[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly dependencies: Array<[string, Dependency['type'], string]> = [];
+  private readonly depIndex = new Map<string, number>();
+  private readonly requests: Record<string, RequestEntry> = {};
+  private readonly objects: Record<string, ObjectEntry> = {};
+
+  addObject(o: ObjectOutcome, outputs: OutputRecord[], files: readonly FileRecord[]): void {
+    const entry: { -readonly [K in keyof ObjectEntry]: ObjectEntry[K] } = {
+      files: files.map((f) => this.file(f)),
+      deps: o.dependencies.map((d) => this.dependency(d)),
+      diagnostics: o.diagnostics,
+      objects: [...o.objects],
+      outputs,
+    };
+    if (o.file !== undefined) entry.file = o.file;
+    this.objects[o.name] = entry;
+  }
+
+  addRequest(abs: string, record: FileRecord, objects: string[]): void {
+    this.requests[abs] = { file: this.file(record), objects };
+  }
+
+  data(): IndexData {
+    return { version: FORMAT_VERSION, written: Date.now(), files: this.files, dependencies: this.dependencies, requests: this.requests, objects: this.objects };
+  }
+
+  private file(record: FileRecord): number {
+    let i = this.fileIndex.get(record[0]);
+    if (i === undefined) {
+      i = this.files.push(record) - 1;
+      this.fileIndex.set(record[0], i);
+    }
+    return i;
+  }
+
+  private dependency(d: Dependency): number {
+    const key = `${d.name}\u0000${d.type}\u0000${d.location}`;
+    let i = this.depIndex.get(key);
+    if (i === undefined) {
+      i = this.dependencies.push([d.name, d.type, d.location]) - 1;
+      this.depIndex.set(key, i);
+    }
+    return i;
+  }
+}
+
+function sameFile(target: string, size: number, mtimeMs: number): boolean {
+  try {
+    const st = statSync(target);
+    return st.size === size && st.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+function readIndex(file: string): IndexData | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as IndexData;
+    return data.version === FORMAT_VERSION ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeIndex(file: string, data: IndexData): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(temporary, JSON.stringify(data));
+  renameSync(temporary, file);
+}
