@@ -170,3 +170,11 @@ test.each([
   expect(render('t/loop', { disks: [] })).toMatchObject({ text: 'a\n', problems: [] });
   expect(render('t/loop', { disks: [mv('x', 'name'), mv('y', 'name')] })).toMatchObject({ text: 'a\n"x"\n"y"\n', problems: [] });
 });
+
+test('nunjucks: an include marked ignore missing may name a file that does not exist', () => {
+  write('t/optional.njk', 'a\n{% include "t/site-extra.njk" ignore missing %}b\n');
+  expect(render('t/optional')).toMatchObject({ text: 'a\nb\n', problems: [] });
+  write('t/present.njk', 'a\n{% include "t/extra.njk" ignore missing %}b\n');
+  write('t/extra.njk', 'extra\n');
+  expect(render('t/present').text).toBe('a\nextra\nb\n');
+});

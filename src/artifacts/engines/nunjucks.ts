@@ -135,6 +135,8 @@ class HookedTemplate extends nunjucks.Template {
 export class NunjucksEngine {
   private readonly env: nunjucksTypes.Environment;
   private readonly templates = new Map<string, HookedTemplate>();
+  /** What `{% include … ignore missing %}` renders when the file does not exist. */
+  private readonly empty: HookedTemplate;
 
   constructor(private readonly resolver: TemplateResolver) {
     this.env = new nunjucks.Environment([], OPTIONS);
@@ -146,6 +148,7 @@ export class NunjucksEngine {
       recordProblem({ kind: 'undefined', what: 'the sequence of a for loop is undefined', at: { file, line: line + 1, col: col + 1 } });
       return [];
     });
+    this.empty = new HookedTemplate('', this.env, '(missing template)', true);
     const env = this.env as unknown as { getTemplate: (...args: unknown[]) => unknown };
     env.getTemplate = (name: unknown, ...rest: unknown[]) => this.getTemplate(name, rest);
   }
@@ -200,6 +203,7 @@ export class NunjucksEngine {
       const target = referencedTemplate(node);
       if (target !== undefined) {
         const found = this.resolver.resolveInclude(target, 'nunjucks');
+        if (!found.ok && node['ignoreMissing'] === true) return;
         if (!found.ok) {
           recordProblem({ kind: 'missing', message: found.message, at });
           ok = false;
@@ -224,6 +228,8 @@ export class NunjucksEngine {
     };
     if (name instanceof HookedTemplate) return settle(null, name);
     const found = this.resolver.resolveInclude(String(name), 'nunjucks');
+    // getTemplate(name, eagerCompile, parentName, ignoreMissing, cb): `{% include … ignore missing %}`
+    if (!found.ok && rest[2] === true) return settle(null, this.empty);
     if (!found.ok) return settle(new Error(found.message));
     const compiled = this.compile(found.template);
     return compiled === undefined ? settle(new Error(`template ${found.template.display} has errors`)) : settle(null, compiled);
