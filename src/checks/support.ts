@@ -27,7 +27,8 @@ export interface Side {
  * A diagnostic over several sides: the primary span is the first side that has an origin, and
  * every other side with an origin becomes a related span. With `distinctSpans`, sides whose
  * origin is the same statement as an earlier side's are left out (for one value shared by
- * many machines, e.g. a boot file set in one OS template).
+ * many machines, e.g. a boot file set in one OS template). The diagnostic's `objects` are the
+ * object templates of every side, located or not.
  */
 export function report(
   site: Site,
@@ -49,7 +50,8 @@ export function report(
     });
   const [first, ...others] = located;
   const related: RelatedSpan[] = others.map((o) => ({ message: o.side.note, span: o.span }));
-  return diagnostic(code, message, first?.span, { related, path });
+  const objects = sides.map((side) => side.ref.object);
+  return diagnostic(code, message, first?.span, { related, path, objects });
 }
 
 /** True for a guest (narrows the type). */

@@ -9,6 +9,7 @@ type VerbModule = { run(args: string[]): Promise<number>; summary: string };
 const VERBS: Record<string, () => Promise<VerbModule>> = {
   parse: () => import('./parse.js'),
   compile: () => import('./compile.js'),
+  merge: () => import('./merge.js'),
   build: () => import('./build.js'),
   lint: () => import('./lint.js'),
   explain: () => import('./explain.js'),
@@ -17,6 +18,7 @@ const VERBS: Record<string, () => Promise<VerbModule>> = {
   plan: () => import('./plan.js'),
   diff: () => import('./diff.js'),
   deploy: () => import('./deploy.js'),
+  report: () => import('./report.js'),
 };
 
 const VERSION = '0.1.0';

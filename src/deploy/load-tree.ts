@@ -98,6 +98,7 @@ export function inferFromPath(rel: string): { kind: string; owner: string } {
   if (parts[0] === 'ipxe') return base === 'default.ipxe' ? { kind: 'default', owner: '' } : { kind: 'ipxe', owner: base.endsWith('.ipxe') ? stem('.ipxe') : '' };
   if (parts[0] === 'tftpboot' && parts[1] === 'pxelinux.cfg') return { kind: base === 'default' ? 'default' : 'pxelinux', owner: ownerOfBootFile(base) };
   if (parts[0] === 'tftpboot' && parts[1] === 'grub') return { kind: base === 'grub.cfg' ? 'default' : 'grub', owner: ownerOfBootFile(base) };
+  if (parts[0] === 'report') return { kind: 'report', owner: '' };
   return { kind: 'other', owner: '' };
 }
 

@@ -25,6 +25,12 @@ export interface Diagnostic {
   readonly related?: readonly RelatedSpan[];
   /** Path in the configuration model (e.g. `/system/network/hostname`) when one applies. */
   readonly path?: string;
+  /**
+   * Object templates (profiles) the problem concerns, sorted, when the stage that reports it
+   * knows them (site model and site checks). Lets tools attach a diagnostic to machines
+   * without reading its spans or message.
+   */
+  readonly objects?: readonly string[];
 }
 
 /** Builds a diagnostic whose severity is the catalogue default for `code`. */
@@ -32,7 +38,7 @@ export function diagnostic(
   code: DiagnosticCode,
   message: string,
   span?: Span,
-  extra: { related?: readonly RelatedSpan[]; path?: string; severity?: Severity } = {},
+  extra: { related?: readonly RelatedSpan[]; path?: string; severity?: Severity; objects?: readonly string[] } = {},
 ): Diagnostic {
   const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
     code,
@@ -42,6 +48,7 @@ export function diagnostic(
   if (span) d.span = span;
   if (extra.related && extra.related.length > 0) d.related = extra.related;
   if (extra.path !== undefined) d.path = extra.path;
+  if (extra.objects && extra.objects.length > 0) d.objects = [...new Set(extra.objects)].sort();
   return d;
 }
 

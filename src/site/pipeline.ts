@@ -142,7 +142,8 @@ async function modelAndCheck(run: SiteRun, raw: Array<{ d: Diagnostic; object?: 
 
 /**
  * Renders the artifacts of a checked run (Checked → Rendered): adds the renderers' diagnostics
- * and, when there is no error, the artifact set. A run that is not checked is left as it is.
+ * and, when there is no error, the artifact set with the site report's files (report/, see
+ * src/report/site-run.ts). A run that is not checked is left as it is.
  */
 export async function renderStage(run: SiteRun): Promise<void> {
   if (run.state !== PipelineState.Checked || run.site === undefined) return;
@@ -156,7 +157,13 @@ export async function renderStage(run: SiteRun): Promise<void> {
   }
   run.diagnostics = [...run.diagnostics, ...rendered.diagnostics].sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message));
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return;
-  run.artifacts = rendered.artifacts;
+  const { reportArtifacts } = await import('../report/site-run.js');
+  const report = guarded('rendering the site report', () => reportArtifacts(run, process.cwd()));
+  if (report instanceof Error) {
+    run.diagnostics = [...run.diagnostics, internal(report)];
+    return;
+  }
+  run.artifacts = new Map([...rendered.artifacts, ...report].sort(([a], [b]) => compareText(a, b)));
   run.state = PipelineState.Rendered;
 }
 

@@ -123,7 +123,7 @@ export class ProfileReader {
   /** Records a diagnostic at `path` (span from provenance) and returns undefined. */
   fail(code: DiagnosticCode, path: string, message: string): undefined {
     const span = this.origin(path);
-    this.diagnostics.push(diagnostic(code, `${this.object}: ${message}`, span, { path }));
+    this.diagnostics.push(diagnostic(code, `${this.object}: ${message}`, span, { path, objects: [this.object] }));
     return undefined;
   }
 

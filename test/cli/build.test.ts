@@ -20,7 +20,7 @@ afterEach(() => box.remove());
 describe('panfab build: the example site', () => {
   it('builds with no arguments in the site directory and writes every profile and site.json', () => {
     const r = panfab(['build'], box.site);
-    expect(r.stderr).toBe('panfab build: wrote 13 profiles, site.json and 48 artifacts to ../out/ (0 errors, 0 warnings)\n');
+    expect(r.stderr).toBe('panfab build: wrote 13 profiles, site.json and 50 artifacts to ../out/ (0 errors, 0 warnings)\n');
     expect(r.status).toBe(0);
     const files = Object.keys(snapshot(out()));
     expect(files.filter((f) => f.startsWith('profiles/'))).toEqual(ALL_OBJECTS.map((o) => `profiles/${o}.json`));
@@ -67,7 +67,7 @@ describe('panfab build: the example site', () => {
     rmSync(path.join(box.site, 'site/hosts/ui01.example.org.pan'));
     const r = panfab(['build'], box.site);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('wrote 12 profiles, site.json and 43 artifacts to ../out/, removed 6 stale files');
+    expect(r.stderr).toContain('wrote 12 profiles, site.json and 45 artifacts to ../out/, removed 6 stale files');
     expect(existsSync(path.join(out(), 'profiles/ui01.example.org.json'))).toBe(false);
     expect(existsSync(path.join(out(), 'ks/ui01.example.org.ks'))).toBe(false);
     expect(existsSync(path.join(out(), 'xen/xen02.example.org/ui01.cfg'))).toBe(false);
