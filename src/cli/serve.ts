@@ -13,6 +13,7 @@ const USAGE = `usage: panfab serve --root DIR [options]
 
 Serves the deployed tree DIR read-only over HTTP: every file at its relative path, plus
   /healthz  /index.json  /ks/by-fqdn/<fqdn>  /ks/by-mac/<mac>  /ipxe/<mac or fqdn>
+  /  and  /report: the site report page, when the tree carries one (else / is /index.json)
 Runs until SIGINT or SIGTERM, then finishes in-flight requests and exits 0.
 
 options:

@@ -2,7 +2,9 @@
  * The install server's routes. Besides every file of the deployed tree at its relative path:
  *
  *   /healthz                  status, manifest generator (`panfab <version>`) and file count (JSON)
- *   /  and  /index.json       every managed artifact: path, kind, owner, sha256, size, url (JSON)
+ *   /  and  /report           the site report page (HTML), when the tree carries report data
+ *                             (src/report/served.ts); otherwise `/` is the index below
+ *   /index.json               every managed artifact: path, kind, owner, sha256, size, url (JSON)
  *   /ks/by-fqdn/<fqdn>        a host's kickstart
  *   /ks/by-mac/<mac>          the kickstart of the host booting from <mac> (any case/separator)
  *   /ipxe/<mac or fqdn>       a host's iPXE script, when no file of that exact name exists
@@ -21,13 +23,16 @@ import { urlForRelative } from './paths.js';
 export type Resolution =
   /** Files to try in order; the first existing one is served. `notFound` is logged when none exists (default: the file-system reason). */
   | { readonly type: 'files'; readonly candidates: readonly string[]; readonly notFound?: string }
-  | { readonly type: 'json'; readonly status: number; readonly body: Buffer; readonly etag: string }
+  /** An in-memory body: JSON unless `contentType` says otherwise. */
+  | { readonly type: 'json'; readonly status: number; readonly body: Buffer; readonly etag: string; readonly contentType?: string }
   | { readonly type: 'missing'; readonly reason: string };
 
 /** What the routes need from the server. */
 export interface RouteContext {
   readonly root: string;
   manifest(): Promise<ManifestState>;
+  /** The site report page of the tree; undefined when the tree carries no report data. */
+  report?(): Promise<{ readonly body: Buffer; readonly etag: string } | undefined>;
   /** Per-server memo: the index and health bodies of the last manifest state seen. */
   readonly memo: {
     index?: { readonly stamp: string; readonly resolution: Resolution };
@@ -39,6 +44,11 @@ export interface RouteContext {
 export async function resolveRoute(segments: readonly string[], ctx: RouteContext): Promise<Resolution> {
   const [first, second, third] = segments;
   const relative = segments.join('/');
+  if (segments.length === 0 || (segments.length === 1 && first === 'report')) {
+    const page = await ctx.report?.();
+    if (page !== undefined) return { type: 'json', status: 200, body: page.body, etag: page.etag, contentType: 'text/html; charset=utf-8' };
+    if (segments.length === 1) return { type: 'missing', reason: 'no site report in this tree' };
+  }
   if (segments.length === 0 || (segments.length === 1 && first === 'index.json')) return indexRoute(ctx);
   if (segments.length === 1 && first === 'healthz') return healthRoute(ctx);
   if (segments.length === 3 && first === 'ks' && (second === 'by-fqdn' || second === 'by-mac')) {

@@ -19,6 +19,7 @@ import { ManifestStore } from './manifest.js';
 import { checkRequestTarget } from './paths.js';
 import { ALLOWED_METHODS, fileRepresentation, sendError, sendRepresentation } from './respond.js';
 import { resolveRoute, type RouteContext } from './routes.js';
+import { ServedReport, type ReportDataFile } from '../report/served.js';
 
 /** Options of {@link createInstallServer}. */
 export interface InstallServerOptions {
@@ -80,7 +81,8 @@ class Server implements InstallServer {
     const manifests = new ManifestStore(root);
     this.manifests = manifests;
     this.files = new FileStore(root, (relative, st) => manifestDigest(manifests, relative, st));
-    this.routes = { root, manifest: () => manifests.current(), memo: {} };
+    const report = new ServedReport(root, (relative) => this.reportFile(relative));
+    this.routes = { root, manifest: () => manifests.current(), memo: {}, report: async () => report.current(await manifests.current()) };
     await new Promise<void>((resolve, reject) => {
       this.http.once('error', reject);
       this.http.listen(this.options.port ?? 8080, this.options.host ?? '127.0.0.1', () => {
@@ -141,7 +143,7 @@ class Server implements InstallServer {
     const route = await resolveRoute(checked.segments, this.routes!);
     if (route.type === 'missing') return this.refuse(req, res, 404, route.reason, started);
     if (route.type === 'json') {
-      const bytes = sendRepresentation(req, res, { status: route.status, contentType: 'application/json', etag: route.etag, size: route.body.length, body: route.body }, this.stopping);
+      const bytes = sendRepresentation(req, res, { status: route.status, contentType: route.contentType ?? 'application/json', etag: route.etag, size: route.body.length, body: route.body }, this.stopping);
       return this.record(req, res.statusCode, bytes, started, route.status === 200 ? undefined : 'service unavailable');
     }
     let reason = 'not found';
@@ -151,6 +153,14 @@ class Server implements InstallServer {
       reason = found.reason;
     }
     return this.refuse(req, res, 404, route.notFound ?? reason, started);
+  }
+
+  /** A file of the tree for the site report, through the file store's checks. */
+  private async reportFile(relative: string): Promise<ReportDataFile | undefined> {
+    const found = await this.files!.lookup(relative);
+    if (!found.ok) return undefined;
+    const file = found.file;
+    return { etag: file.etag, read: async () => file.body ?? (await fsp.readFile(file.realPath)) };
   }
 
   private async serveFile(req: IncomingMessage, res: ServerResponse, file: ServedFile, started: number): Promise<void> {
