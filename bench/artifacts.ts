@@ -81,11 +81,11 @@ function machine(name: string, n: number, disk: string): Omit<Machine, 'role'> {
   };
 }
 
-function guest(i: number): Guest {
+function guest(i: number, hosts: number): Guest {
   const mode = MODES[i % MODES.length]!;
   const hvm = mode === 'hvm-pxe';
   const base = machine(`vm${String(i).padStart(4, '0')}`, 0x10000 + i, hvm ? 'hda' : 'xvda');
-  const host = `xen${String(i % HOSTS).padStart(2, '0')}.${DOMAIN}`;
+  const host = `xen${String(i % hosts).padStart(2, '0')}.${DOMAIN}`;
   return {
     ...base,
     role: 'guest',
@@ -121,11 +121,18 @@ function host(h: number, guests: readonly Guest[]): Host {
   };
 }
 
-/** The generated site model. */
-export function benchSiteModel(): Site {
-  const guests = Array.from({ length: GUESTS }, (_, i) => guest(i));
-  const hosts = Array.from({ length: HOSTS }, (_, h) => host(h, guests));
-  const plain = Array.from({ length: PLAIN }, (_, p): Machine => ({ ...machine(`wn${String(p).padStart(4, '0')}`, 0x30000 + p, 'sda'), role: 'plain' }));
+/** Sizes of a generated site model. */
+export interface BenchSiteSize {
+  readonly hosts: number;
+  readonly guests: number;
+  readonly plain: number;
+}
+
+/** The generated site model (by default 50 hosts, 1,000 guests and 200 physical machines). */
+export function benchSiteModel(size: BenchSiteSize = { hosts: HOSTS, guests: GUESTS, plain: PLAIN }): Site {
+  const guests = Array.from({ length: size.guests }, (_, i) => guest(i, size.hosts));
+  const hosts = Array.from({ length: size.hosts }, (_, h) => host(h, guests));
+  const plain = Array.from({ length: size.plain }, (_, p): Machine => ({ ...machine(`wn${String(p).padStart(4, '0')}`, 0x30000 + p, 'sda'), role: 'plain' }));
   return { hosts, guests, plain, origin: () => undefined };
 }
 
