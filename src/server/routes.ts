@@ -7,7 +7,8 @@
  *   /index.json               every managed artifact: path, kind, owner, sha256, size, url (JSON)
  *   /ks/by-fqdn/<fqdn>        a host's kickstart
  *   /ks/by-mac/<mac>          the kickstart of the host booting from <mac> (any case/separator)
- *   /ipxe/<mac or fqdn>       a host's iPXE script, when no file of that exact name exists
+ *   /ipxe/<mac or fqdn>       a host's iPXE script (its managed iPXE artifact, else a file of
+ *                             that exact name, else ipxe/<fqdn>.ipxe)
  *
  * Host lookups go through the manifest: owners of kickstart and iPXE artifacts, and the MAC
  * index derived from the owners of `pxelinux.cfg/01-<mac>` and `grub.cfg-01-<mac>` files.
@@ -56,7 +57,8 @@ export async function resolveRoute(segments: readonly string[], ctx: RouteContex
   }
   if (segments.length === 2 && first === 'ipxe') {
     const derived = await ipxeCandidates(second!, ctx);
-    return { type: 'files', candidates: [relative, ...derived], notFound: derived.length > 0 ? 'no iPXE script for this host' : undefined };
+    const candidates = [...derived.owned, relative, ...derived.fallbacks];
+    return { type: 'files', candidates, notFound: candidates.length > 1 ? 'no iPXE script for this host' : undefined };
   }
   return { type: 'files', candidates: [relative] };
 }
@@ -78,14 +80,17 @@ async function kickstartRoute(by: 'by-fqdn' | 'by-mac', key: string, ctx: RouteC
   return { type: 'files', candidates: [...owned, `ks/${fqdn}.ks`], notFound: 'no kickstart for this host' };
 }
 
-async function ipxeCandidates(key: string, ctx: RouteContext): Promise<string[]> {
+/**
+ * Files that may hold the iPXE script of the host named by `key` (MAC or FQDN): the host's
+ * managed iPXE artifacts, tried before the exact name, and conventional names tried after it.
+ */
+async function ipxeCandidates(key: string, ctx: RouteContext): Promise<{ owned: string[]; fallbacks: string[] }> {
   const state = await ctx.manifest();
   const manifest = state.status === 'ok' ? state.manifest : undefined;
   const mac = normaliseMac(key);
   const fqdn = mac !== undefined ? manifest?.macOwners.get(mac) : normaliseFqdn(key);
-  if (fqdn === undefined) return [];
-  const owned = ownedPaths(manifest, fqdn, (e) => e.kind === 'ipxe');
-  return [...owned, `ipxe/${fqdn}.ipxe`, `tftpboot/ipxe/${fqdn}.ipxe`];
+  if (fqdn === undefined) return { owned: [], fallbacks: [] };
+  return { owned: ownedPaths(manifest, fqdn, (e) => e.kind === 'ipxe'), fallbacks: [`ipxe/${fqdn}.ipxe`, `tftpboot/ipxe/${fqdn}.ipxe`] };
 }
 
 function ownedPaths(manifest: Manifest | undefined, fqdn: string, wanted: (e: ManifestEntry) => boolean): string[] {
