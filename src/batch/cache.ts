@@ -203,15 +203,19 @@ export function dependencyPaths(dependencies: readonly Dependency[], includeDirs
     }
     const root = fileURLToPath(d.location);
     const used = path.join(root, d.name) + (d.type === 'PAN' ? '.pan' : d.type === 'TPL' ? '.tpl' : '');
-    out.add(used);
-    const served = dirs.findIndex((dir) => root === dir || root.startsWith(dir + path.sep) || root === dir + path.sep);
+    const served = dirs.findIndex((dir) => root === dir || root.startsWith(dir + path.sep));
     const rel = served < 0 ? '' : path.relative(dirs[served]!, root);
-    for (let j = 0; j <= Math.max(served, -1); j++) {
-      const candidates = [path.join(dirs[j]!, d.name)];
-      if (rel !== '') candidates.push(path.join(dirs[j]!, rel, d.name));
-      for (const c of candidates) for (const p of names(c)) if (p !== used) out.add(p);
+    // The places probed before the one used, in the locator's order (include directory, then
+    // LOADPATH entry; .pan before .tpl).
+    probing: for (let j = 0; j <= served; j++) {
+      for (const base of rel === '' ? [path.join(dirs[j]!, d.name)] : [path.join(dirs[j]!, d.name), path.join(dirs[j]!, rel, d.name)]) {
+        for (const p of names(base)) {
+          if (p === used) break probing;
+          out.add(p);
+        }
+      }
     }
-    if (d.type === 'TPL') out.add(used.slice(0, -4) + '.pan');
+    out.add(used);
   }
   return out;
 }

@@ -9,6 +9,8 @@
  * them (panc's cycle detection), so when the partitions report any such reference, the requested
  * files of every cluster are compiled once more, together and in order, in this thread, and
  * those outcomes replace the partitions' ones: output stays identical to a one-thread run.
+ * Failed objects join that second run too, since a failed build does not report which objects
+ * it had read (a reference cycle fails every object on it).
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -88,9 +90,10 @@ export function mergeOutcomes(lists: ReadonlyArray<readonly ObjectOutcome[]>): O
   return [...unnamed, ...[...byObject.values()].sort(byName)];
 }
 
-/** Recompiles, in one run in this thread, the requested files of every cluster of referencing objects. */
+/** Recompiles, in one run in this thread, the requested files of every cluster of referencing objects and of every failed object. */
 async function recompileClusters(files: readonly string[], merged: ObjectOutcome[], job: CompileJob): Promise<ObjectOutcome[]> {
   const clustered = clusteredObjects(merged);
+  for (const o of merged) if (!o.ok) clustered.add(o.name);
   if (clustered.size === 0) return merged;
   const byFile = new Map(merged.filter((o) => o.file !== undefined).map((o) => [path.resolve(o.file!), o.name]));
   const again = files.filter((f) => clustered.has(byFile.get(path.resolve(f)) ?? ''));

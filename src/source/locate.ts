@@ -2,9 +2,10 @@
  * Finding templates and text files on the load path (§3.5): for each include directory in
  * order, for each relative entry ["", ...LOADPATH], `NAME.pan` before `NAME.tpl` (templates) or
  * the plain name (text files). File-system lookups are memoised per locator, so one compilation
- * run sees a consistent file system and never stats the same path twice.
+ * run sees a consistent file system and never stats the same path twice; they are answered
+ * from one listing per directory.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** A located file. */
@@ -33,15 +34,30 @@ export class SourceLocator {
   stat(absPath: string): Stat {
     let s = this.stats.get(absPath);
     if (s === undefined) {
-      try {
-        const st = statSync(absPath);
-        s = st.isDirectory() ? 'dir' : 'file';
-      } catch {
-        s = 'none';
-      }
+      s = this.fromListing(absPath) ?? statPath(absPath);
       this.stats.set(absPath, s);
     }
     return s;
+  }
+
+  /** Directory listings (name → kind, undefined = needs a stat), by absolute directory. */
+  private readonly listings = new Map<string, Map<string, Stat | undefined> | null>();
+
+  /**
+   * What the listing of the parent directory says about a path: one readdir answers every
+   * lookup in a directory (most lookups are of names that are not there), or undefined when
+   * the listing cannot tell (unreadable directory, symbolic link).
+   */
+  private fromListing(absPath: string): Stat | undefined {
+    const dir = path.dirname(absPath);
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      listing = readListing(dir);
+      this.listings.set(dir, listing);
+    }
+    if (listing === null) return undefined;
+    const base = absPath.slice(dir.length + (dir.endsWith(path.sep) ? 0 : 1));
+    return listing.has(base) ? listing.get(base) : 'none';
   }
 
   private *candidates(name: string, loadpath: readonly string[]): Generator<{ abs: string; display: string; root: string }> {
@@ -82,6 +98,27 @@ export class SourceLocator {
     }
     return undefined;
   }
+}
+
+function statPath(absPath: string): Stat {
+  try {
+    return statSync(absPath).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'none';
+  }
+}
+
+function readListing(dir: string): Map<string, Stat | undefined> | null {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? new Map() : null;
+  }
+  const listing = new Map<string, Stat | undefined>();
+  for (const e of entries) listing.set(e.name, e.isFile() ? 'file' : e.isDirectory() ? 'dir' : undefined);
+  return listing;
 }
 
 const uris = new Map<string, string>();

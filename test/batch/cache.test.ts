@@ -1,0 +1,155 @@
+/**
+ * The build cache of `compile`: a no-change rebuild compiles nothing and rewrites nothing; a
+ * changed dependency, a template appearing where one was looked up in vain, a template
+ * shadowing another earlier on the include path, a deleted output and changed compiler options
+ * each recompile exactly what they affect; failed objects are never cached; --no-cache neither
+ * reads nor writes the cache. Outputs are always those of a compile without cache.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BuildCache, dependencyPaths } from '../../src/batch/cache.js';
+import { compileIn, mtime, readTree } from './helpers.js';
+
+let dir: string;
+
+function write(rel: string, text: string): void {
+  const file = path.join(dir, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  // Let size and mtime alone not prove the file unchanged: the cache must hash it.
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(file, past, past);
+}
+
+const ARGS = ['--include-path', 'lib:site', '--formats', 'json,dep', '--output-dir', 'out', 'site'];
+
+async function compile(extra: readonly string[] = []): Promise<{ code: number; stderr: string }> {
+  return compileIn(dir, [...extra, ...ARGS]);
+}
+
+/** Which objects' outputs a run rewrote. */
+async function rewritten(extra: readonly string[] = []): Promise<string[]> {
+  const names = ['alpha', 'beta', 'gamma'];
+  const before = new Map(names.map((n) => [n, existsSync(out(n)) ? mtime(out(n)) : -1]));
+  await new Promise((r) => setTimeout(r, 20));
+  const result = await compile(extra);
+  expect(result.code).toBe(0);
+  return names.filter((n) => !existsSync(out(n)) || mtime(out(n)) !== before.get(n));
+}
+
+function out(name: string): string {
+  return path.join(dir, 'out', `${name}.json`);
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'panfab-cache-'));
+  mkdirSync(path.join(dir, 'out'));
+  write('lib/common.pan', "unique template common;\n'/common' = 'v1';\n");
+  write('lib/net.pan', "unique template net;\n'/net' = 'eth0';\n");
+  write('site/alpha.pan', "object template alpha;\ninclude 'common';\n'/name' = 'alpha';\n");
+  write('site/beta.pan', "object template beta;\ninclude 'common';\ninclude 'net';\n");
+  write('site/gamma.pan', "object template gamma;\ninclude if_exists('optional');\n'/name' = 'gamma';\n");
+  expect((await compile()).code).toBe(0);
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('compile build cache', () => {
+  it('rebuilds nothing when nothing changed', async () => {
+    expect(await rewritten()).toEqual([]);
+    expect(existsSync(path.join(dir, '.panfab', 'cache'))).toBe(true);
+  });
+
+  it('recompiles only the objects that include a changed template', async () => {
+    write('lib/net.pan', "unique template net;\n'/net' = 'eth1';\n");
+    expect(await rewritten()).toEqual(['beta']);
+    expect(JSON.parse(readFileSync(out('beta'), 'utf8')).net).toBe('eth1');
+    write('lib/common.pan', "unique template common;\n'/common' = 'v2';\n");
+    expect(await rewritten()).toEqual(['alpha', 'beta']);
+  });
+
+  it('recompiles an object when a template it looked up in vain appears', async () => {
+    write('lib/optional.pan', "unique template optional;\n'/optional' = true;\n");
+    expect(await rewritten()).toEqual(['gamma']);
+    expect(JSON.parse(readFileSync(out('gamma'), 'utf8')).optional).toBe(true);
+  });
+
+  it('recompiles an object when a template earlier on the include path shadows one it used', async () => {
+    rmSync(path.join(dir, 'lib', 'net.pan'));
+    write('site/net.pan', "unique template net;\n'/net' = 'site';\n");
+    expect(await rewritten()).toEqual(['beta']);
+    write('lib/net.pan', "unique template net;\n'/net' = 'lib';\n");
+    expect(await rewritten()).toEqual(['beta']);
+    expect(JSON.parse(readFileSync(out('beta'), 'utf8')).net).toBe('lib');
+  });
+
+  it('rewrites a deleted or edited output', async () => {
+    rmSync(out('alpha'));
+    writeFileSync(out('gamma'), '{}');
+    expect(await rewritten()).toEqual(['alpha', 'gamma']);
+    expect(JSON.parse(readFileSync(out('gamma'), 'utf8')).name).toBe('gamma');
+  });
+
+  it('keeps separate entries per compiler options', async () => {
+    expect(await rewritten(['--max-recursion', '40'])).toEqual(['alpha', 'beta', 'gamma']);
+    expect(await rewritten(['--max-recursion', '40'])).toEqual([]);
+  });
+
+  it('never caches a failed object and prints its error again', async () => {
+    write('site/delta.pan', "object template delta;\n'/x' = MISSING;\n");
+    const first = await compile();
+    const second = await compile();
+    expect(first.code).toBe(1);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toBe(first.stderr);
+    expect(second.stderr).toContain('MISSING');
+  });
+
+  it('with --no-cache compiles everything and leaves the cache alone', async () => {
+    rmSync(path.join(dir, '.panfab'), { recursive: true });
+    expect(await rewritten(['--no-cache'])).toEqual(['alpha', 'beta', 'gamma']);
+    expect(existsSync(path.join(dir, '.panfab'))).toBe(false);
+  });
+
+  it('writes the same outputs as a compile without cache', async () => {
+    write('lib/net.pan', "unique template net;\n'/net' = 'eth2';\n");
+    await compile();
+    const cached = readTree(path.join(dir, 'out'));
+    rmSync(path.join(dir, 'out'), { recursive: true });
+    mkdirSync(path.join(dir, 'out'));
+    await compile(['--no-cache']);
+    expect(readTree(path.join(dir, 'out'))).toEqual(cached);
+  });
+});
+
+describe('BuildCache', () => {
+  it('answers from the index without compiling', () => {
+    const cacheDir = path.join(dir, 'separate-cache');
+    const cache = new BuildCache(cacheDir, { any: 'settings' }, [path.join(dir, 'lib')], path.join(dir, 'out'));
+    expect(cache.lookup([path.join(dir, 'site', 'alpha.pan')]).misses).toHaveLength(1);
+  });
+
+  it('names the used files, the places that would shadow them and the places looked up in vain', () => {
+    const lib = path.join(dir, 'lib');
+    const site = path.join(dir, 'site');
+    const paths = dependencyPaths(
+      [
+        { name: 'net', type: 'PAN', location: `file://${lib}/` },
+        { name: 'optional', type: 'ABSENT_SOURCE', location: '' },
+      ],
+      [site, lib],
+    );
+    expect([...paths].sort()).toEqual(
+      [
+        path.join(lib, 'net.pan'),
+        path.join(site, 'net.pan'),
+        path.join(site, 'net.tpl'),
+        path.join(site, 'optional.pan'),
+        path.join(site, 'optional.tpl'),
+        path.join(lib, 'optional.pan'),
+        path.join(lib, 'optional.tpl'),
+      ].sort(),
+    );
+  });
+});
