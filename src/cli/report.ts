@@ -18,9 +18,9 @@ import { readDeployedTree } from '../report/deployed.js';
 import { renderReportHtml } from '../report/html.js';
 import { REPORT_DATA_PATH, REPORT_PAGE_PATH, reportDataForRun } from '../report/site-run.js';
 import { REPORT_FORMAT, type ReportData } from '../report/types.js';
-import { renderStage } from '../site/pipeline.js';
+import { displayPath, renderStage } from '../site/pipeline.js';
 import { flag, stringOption, type OptionSpec } from './argv.js';
-import { countsText, loadConfig, parseSiteArgs, printHuman, runNotes, runWithProgress, shownDir, siteOptionsHelp, SITE_OPTION_SPECS } from './site-command.js';
+import { countsText, loadConfig, parseSiteArgs, printHuman, runNotes, runWithProgress, siteOptionsHelp, SITE_OPTION_SPECS } from './site-command.js';
 
 export const summary = 'write the site report: hosts, guests, capacity, install state and diagnostics as one HTML page';
 
@@ -82,7 +82,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!quiet) {
     const s = data.summary;
     const d = s.diagnostics;
-    process.stderr.write(`panfab report: wrote ${shownFile(target)} (${s.hosts} Xen hosts, ${s.guests} guests; ${d.error} errors, ${d.warning} warnings)\n`);
+    const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    process.stderr.write(`panfab report: wrote ${shownFile(target)} (${n(s.hosts, 'Xen host')}, ${n(s.guests, 'guest')}; ${n(d.error, 'error')}, ${n(d.warning, 'warning')})\n`);
   }
   return 0;
 }
@@ -98,7 +99,8 @@ async function fromSite(invocation: Extract<ReturnType<typeof parseSiteArgs>, { 
   const siteRun = await runWithProgress(config, quiet);
   await renderStage(siteRun);
   const deployedDir = stringOption(invocation.args, 'deployed') ?? config.deployedDir;
-  const deployed = await readDeployedTree(deployedDir, shownDir(deployedDir));
+  // Named relative to the site root, so the page does not depend on the working directory.
+  const deployed = await readDeployedTree(deployedDir, path.relative(config.root, path.resolve(deployedDir)).split(path.sep).join('/') || '.');
   const data = reportDataForRun(siteRun, process.cwd(), deployed.facts);
   const diagnostics = [...loaded.diagnostics, ...siteRun.diagnostics];
   printHuman([...deployed.diagnostics, ...diagnostics.filter((d) => d.severity === 'error')], true);
@@ -125,7 +127,7 @@ async function fromBuild(out: string, deployedDir: string | undefined): Promise<
     return { ok: false, exitCode: 1 };
   }
   if (deployedDir !== undefined) {
-    const deployed = await readDeployedTree(deployedDir, shownDir(deployedDir));
+    const deployed = await readDeployedTree(deployedDir, displayPath(process.cwd(), deployedDir));
     printHuman(deployed.diagnostics, false);
     const tree = await loadGeneratedTree(out);
     const generated = new Map([...tree.generated].map(([rel, f]) => [rel, { sha256: f.sha256, owner: f.owner }]));
@@ -135,8 +137,7 @@ async function fromBuild(out: string, deployedDir: string | undefined): Promise<
 }
 
 function shownFile(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
+  return displayPath(process.cwd(), file);
 }
 
 function usage(message: string): number {
