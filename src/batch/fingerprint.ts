@@ -1,7 +1,8 @@
 /**
  * A fingerprint of the compiler build in use, part of every build-cache key: a hash of the
  * names, sizes and modification times of the modules of the front end, evaluator and output
- * writers, next to this module (the build output, or the sources when run from them). A
+ * writers, next to this module (the build output, or the sources when run from them), and of
+ * the modules in this module's own directory (the chunks, when it runs bundled). A
  * rebuilt or upgraded compiler therefore never reuses outputs of another build.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +18,8 @@ export function compilerFingerprint(version: string): string {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const hash = createHash('sha1').update(version);
   for (const dir of ['grammar', 'src/syntax', 'src/source', 'src/pan', 'src/output', 'src/batch']) addTree(hash, root, dir);
+  // Bundled, this module sits among the bundle's chunks (dist/bundle/): they count too.
+  addTree(hash, path.dirname(fileURLToPath(import.meta.url)), '.');
   cached = hash.digest('hex');
   return cached;
 }
