@@ -59,6 +59,7 @@ class Server implements InstallServer {
   private manifests: ManifestStore | undefined;
   private routes: RouteContext | undefined;
   private stopping = false;
+  private stopped: Promise<void> | undefined;
   /** Request handlers not yet finished, and who waits for none to be left. */
   private running = 0;
   private onIdle: (() => void) | undefined;
@@ -96,8 +97,12 @@ class Server implements InstallServer {
     return this.bound;
   }
 
-  async stop(): Promise<void> {
-    if (this.stopping || !this.http.listening) return;
+  stop(): Promise<void> {
+    if (this.stopped === undefined && this.http.listening) this.stopped = this.shutDown();
+    return this.stopped ?? Promise.resolve();
+  }
+
+  private async shutDown(): Promise<void> {
     this.stopping = true;
     const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
     this.http.closeIdleConnections();
