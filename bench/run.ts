@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'site', title: 'whole site: build, lint, lint --changed-since', run: async () => (await import('./site.js')).benchSite() },
   { name: 'artifacts', title: 'artifacts: render a 1,000-guest site model', run: async () => (await import('./artifacts.js')).benchArtifacts() },
   { name: 'serve', title: 'install server under load (autocannon, loopback)', run: async () => (await import('./serve.js')).benchServe() },
+  { name: 'report', title: 'site report: 5,000-guest site, page rendered in headless Chromium', run: async () => (await import('./report.js')).benchReport() },
   { name: 'sites', title: 'synthetic sites: panfab compile cold, no-change and one-changed rebuilds', run: async (o) => (await import('./site-bench.js')).benchSites(o) },
 ];
 
