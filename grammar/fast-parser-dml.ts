@@ -4,7 +4,7 @@
  * It has no error reporting and no recovery: on the first token it cannot accept it throws
  * `REJECTED`, and the file is then parsed again by the chevrotain parser, which produces the
  * diagnostics (src/syntax/parse.ts). It may therefore be stricter than the chevrotain grammar,
- * never more lenient (test/grammar/fast-parser.test.ts checks both on valid and broken files).
+ * never more lenient (test/syntax/fast-path.test.ts compares the two on valid and broken files).
  *
  * Every decision reads one token, except three that read two, as chevrotain's LL(k) analysis
  * does: `;` inside a block and `,` inside an argument list continue the list only when an
@@ -22,15 +22,20 @@ import * as T from './tokens.js';
 /** Thrown (not an Error: no stack trace is captured) when the fast path gives up on a file. */
 export const REJECTED: unique symbol = Symbol('rejected by the fast parser');
 
-// Token classes, as bits indexed by tokenTypeIdx.
+// Token classes (bits of `CLASSES`).
 const LITERAL = 1;
-const PATH = 2;
-const STRING = 4;
+/** A quoted string usable as a path (no heredoc). */
+export const PATH = 2;
+/** Any string literal, heredocs included. */
+export const STRING = 4;
 const BINARY = 8;
 const UNARY = 16;
+/** A token that can start a DML (block or expression). */
 const DML_START = 32;
-const RANGE_START = 64;
-const ASSIGN_OP = 128;
+/** A token that can start a range `[-]min..max` / `..max`. */
+export const RANGE_START = 64;
+/** `=` or `?=`. */
+export const ASSIGN_OP = 128;
 
 /** Class bits of every token type (by tokenTypeIdx). */
 export const CLASSES: Uint8Array = classTable();
@@ -315,5 +320,3 @@ export class FastDmlParser {
     return this.f.variable(name, this.take(mark), close);
   }
 }
-
-export { ASSIGN_OP, PATH, RANGE_START, STRING };

@@ -57,6 +57,9 @@ for (const t of [T.AssignDefault, T.Or, T.And, T.Equal, T.NotEqual, T.LessEqual,
   (DOUBLE[image.charCodeAt(0)] ??= []).push([image.charCodeAt(1), t]);
 }
 
+/** The reserved words (never added to). */
+const RESERVED = WordTable.of(T.KEYWORDS, T.Identifier);
+
 const DEPTH_CHANGE: number[] = [];
 DEPTH_CHANGE[40] = DEPTH_CHANGE[91] = DEPTH_CHANGE[123] = 1; // ( [ {
 DEPTH_CHANGE[41] = DEPTH_CHANGE[93] = DEPTH_CHANGE[125] = -1; // ) ] }
@@ -71,8 +74,8 @@ export class Scanner {
   readonly badAnnotations: number[] = [];
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
-  /** Reserved words and names seen so far. */
-  private readonly words = new WordTable(T.KEYWORDS, T.Identifier);
+  /** Names seen so far. */
+  private readonly names = new WordTable(T.Identifier);
 
   constructor(readonly text: string) {
     scanState.reset();
@@ -186,8 +189,10 @@ export class Scanner {
       hash = hashStep(hash, c);
       end++;
     }
-    const slot = this.words.find(text, start, end, hash);
-    return this.make(this.words.type(slot), start, end, this.words.image(slot));
+    const reserved = RESERVED.lookup(text, start, end, hash);
+    if (reserved >= 0) return this.make(RESERVED.type(reserved), start, end, RESERVED.image(reserved));
+    const slot = this.names.find(text, start, end, hash);
+    return this.make(T.Identifier, start, end, this.names.image(slot));
   }
 
   private number(start: number): PanToken {

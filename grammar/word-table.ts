@@ -15,30 +15,35 @@ export const HASH_START = 0x811c9dc5 | 0;
 
 /** Open-addressing table: word → token type, keyed by the word's hash. */
 export class WordTable {
-  private images: Array<string | undefined>;
-  private types: Array<TokenType | undefined>;
-  private hashes: Int32Array;
+  private images: Array<string | undefined> = emptySlots(16);
+  private types: Array<TokenType | undefined> = emptySlots(16);
+  private hashes: number[] = zeros(16);
   private size = 0;
 
-  /** Starts with the reserved words, whose type is theirs; other words get `otherType`. */
-  constructor(
-    reserved: ReadonlyMap<string, TokenType>,
-    private readonly otherType: TokenType,
-  ) {
-    this.images = new Array<string | undefined>(64).fill(undefined);
-    this.types = new Array<TokenType | undefined>(64).fill(undefined);
-    this.hashes = new Int32Array(64);
-    for (const [image, type] of reserved) this.insert(image, type, hashOf(image));
+  /** An empty table; the words added by `find` get the type `otherType`. */
+  constructor(private readonly otherType: TokenType) {}
+
+  /** A table holding `words` with their types. */
+  static of(words: ReadonlyMap<string, TokenType>, otherType: TokenType): WordTable {
+    const table = new WordTable(otherType);
+    for (const [image, type] of words) table.insert(image, type, hashOf(image));
+    return table;
   }
 
-  /** Slot of the word `text[start, end)` with hash `hash`, added when new. */
-  find(text: string, start: number, end: number, hash: number): number {
+  /** Slot of the word `text[start, end)` with hash `hash`, or -1 when absent. */
+  lookup(text: string, start: number, end: number, hash: number): number {
     const mask = this.hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const image = this.images[slot];
-      if (image === undefined) return this.insert(text.substring(start, end), this.otherType, hash);
+      if (image === undefined) return -1;
       if (this.hashes[slot] === hash && image.length === end - start && sameChars(image, text, start)) return slot;
     }
+  }
+
+  /** Slot of the word `text[start, end)` with hash `hash`, added when absent. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const slot = this.lookup(text, start, end, hash);
+    return slot >= 0 ? slot : this.insert(text.substring(start, end), this.otherType, hash);
   }
 
   /** The string of the word in `slot`. */
@@ -66,15 +71,27 @@ export class WordTable {
   private grow(): void {
     const { images, types, hashes } = this;
     const capacity = hashes.length * 2;
-    this.images = new Array<string | undefined>(capacity).fill(undefined);
-    this.types = new Array<TokenType | undefined>(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
+    this.images = emptySlots(capacity);
+    this.types = emptySlots(capacity);
+    this.hashes = zeros(capacity);
     this.size = 0;
     for (let i = 0; i < hashes.length; i++) {
       const image = images[i];
       if (image !== undefined) this.insert(image, types[i]!, hashes[i]!);
     }
   }
+}
+
+function emptySlots<X>(n: number): Array<X | undefined> {
+  const slots: Array<X | undefined> = [];
+  for (let i = 0; i < n; i++) slots.push(undefined);
+  return slots;
+}
+
+function zeros(n: number): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) list.push(0);
+  return list;
 }
 
 function hashOf(word: string): number {
