@@ -120,7 +120,8 @@ export class BuildCache {
     for (const o of hits) {
       const known = prev!.objects[o.name]!;
       const files = known.files.map((i) => this.states.state(prev!.files[i]![0], prev!.files[i]));
-      next.addObject(o, this.outputRecords(o.name, o.outputs, known.outputs), files);
+      // Replayed outputs were just found on disk as recorded.
+      next.addObject(o, known.outputs, files);
     }
     for (const [abs, request] of this.hitRequests) next.addRequest(abs, this.states.state(abs), request.objects);
     const byFile = new Map<string, ObjectOutcome[]>();
@@ -144,28 +145,30 @@ export class BuildCache {
     writeIndex(this.indexFile, next.data());
   }
 
-  private outputRecords(name: string, outputs: readonly WrittenOutput[], known?: readonly OutputRecord[]): OutputRecord[] {
-    return outputs.map((w) => {
-      const target = this.outputFile(name, w.suffix);
-      let mtimeMs = 0;
-      try {
-        mtimeMs = statSync(target).mtimeMs;
-      } catch {
-        mtimeMs = known?.find((k) => k[0] === w.suffix)?.[3] ?? 0;
-      }
-      return [w.suffix, w.hash, w.size, mtimeMs];
-    });
+  private outputRecords(name: string, outputs: readonly WrittenOutput[]): OutputRecord[] {
+    return outputs.map((w) => [w.suffix, w.hash, w.size, statSync(this.outputFile(name, w.suffix), { throwIfNoEntry: false })?.mtimeMs ?? 0]);
   }
 
   private outputFile(name: string, suffix: string): string {
     return path.join(this.outputDir, ...name.split('/')) + '.' + suffix;
   }
 
+  /** Paths of each dependency (most dependencies are shared by many objects). */
+  private readonly pathsOf = new Map<string, readonly string[]>();
+
   /** The current states of every path an object's outcome depends on. */
   private entryFiles(dependencies: readonly Dependency[]): FileRecord[] {
-    const records: FileRecord[] = [];
-    for (const p of dependencyPaths(dependencies, this.includeDirs)) records.push(this.states.state(p));
-    return records;
+    const paths = new Set<string>();
+    for (const d of dependencies) {
+      const key = `${d.name}\u0000${d.type}\u0000${d.location}`;
+      let known = this.pathsOf.get(key);
+      if (known === undefined) {
+        known = [...dependencyPaths([d], this.includeDirs)];
+        this.pathsOf.set(key, known);
+      }
+      for (const p of known) paths.add(p);
+    }
+    return [...paths].map((p) => this.states.state(p));
   }
 }
 
@@ -270,12 +273,8 @@ class IndexBuilder {
 }
 
 function sameFile(target: string, size: number, mtimeMs: number): boolean {
-  try {
-    const st = statSync(target);
-    return st.size === size && st.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
+  const st = statSync(target, { throwIfNoEntry: false });
+  return st !== undefined && st.size === size && st.mtimeMs === mtimeMs;
 }
 
 function readIndex(file: string): IndexData | undefined {

@@ -6,7 +6,8 @@
  * is read and hashed again. Each path is examined at most once per checker.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 /** Recorded state of one path: [path, size, mtimeMs, hash]; hash null = absent, 'dir' = directory. */
 export type FileRecord = [path: string, size: number, mtimeMs: number, hash: string | null];
@@ -36,13 +37,28 @@ export class FileStates {
     return this.state(previous[0], previous)[3] === previous[3];
   }
 
-  private examine(file: string, previous: FileRecord | undefined): FileRecord {
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return [file, 0, 0, null];
+  /** Names in each directory examined (null: unreadable), to confirm absent files without a stat each. */
+  private readonly listings = new Map<string, Set<string> | null>();
+
+  private listed(file: string): boolean | undefined {
+    const dir = path.dirname(file);
+    let names = this.listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        names = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
+      }
+      this.listings.set(dir, names);
     }
+    return names === null ? undefined : names.has(path.basename(file));
+  }
+
+  private examine(file: string, previous: FileRecord | undefined): FileRecord {
+    if (previous !== undefined && previous[3] === null && this.listed(file) === false) return [file, 0, 0, null];
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st === undefined) return [file, 0, 0, null];
     if (st.isDirectory()) return [file, 0, st.mtimeMs, 'dir'];
     if (
       previous !== undefined &&

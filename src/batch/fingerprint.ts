@@ -1,8 +1,8 @@
 /**
  * A fingerprint of the compiler build in use, part of every build-cache key: a hash of the
  * names, sizes and modification times of the modules of the front end, evaluator and output
- * writers, next to this module (the build output, or the sources when run from them), and of
- * the modules in this module's own directory (the chunks, when it runs bundled). A
+ * writers, next to this module (the build output, or the sources when run from them), or of
+ * the bundle's chunks when it runs bundled (dist/bundle/). A
  * rebuilt or upgraded compiler therefore never reuses outputs of another build.
  */
 import { createHash } from 'node:crypto';
@@ -15,11 +15,15 @@ let cached: string | undefined;
 /** The fingerprint of the compiler modules (computed once per process). */
 export function compilerFingerprint(version: string): string {
   if (cached !== undefined) return cached;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha1').update(version);
-  for (const dir of ['grammar', 'src/syntax', 'src/source', 'src/pan', 'src/output', 'src/batch']) addTree(hash, root, dir);
-  // Bundled, this module sits among the bundle's chunks (dist/bundle/): they count too.
-  addTree(hash, path.dirname(fileURLToPath(import.meta.url)), '.');
+  if (path.basename(here) === 'bundle') {
+    // Bundled (dist/bundle/): the bundle's chunks are the whole compiler.
+    addTree(hash, here, '.');
+  } else {
+    const root = path.resolve(here, '..', '..');
+    for (const dir of ['grammar', 'src/syntax', 'src/source', 'src/pan', 'src/output', 'src/batch']) addTree(hash, root, dir);
+  }
   cached = hash.digest('hex');
   return cached;
 }

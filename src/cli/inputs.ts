@@ -4,7 +4,7 @@
  * segments) that the shell did not expand. The result is sorted and free of duplicates, so
  * the order of arguments and of directory listings never changes the output.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 export interface ExpandedInputs {
@@ -45,13 +45,25 @@ function fileKind(p: string): 'file' | 'directory' | undefined {
 /** Every `.pan` file below a directory, skipping hidden entries. */
 function panFilesUnder(dir: string): string[] {
   const out: string[] = [];
-  for (const name of listDir(dir)) {
+  for (const entry of listEntries(dir)) {
+    const name = entry.name;
     const full = path.join(dir, name);
-    const kind = fileKind(full);
+    // The listing tells files and directories apart; anything else (a link) needs a stat.
+    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : fileKind(full);
     if (kind === 'directory') out.push(...panFilesUnder(full));
     else if (kind === 'file' && name.endsWith('.pan')) out.push(full);
   }
   return out;
+}
+
+function listEntries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
 }
 
 function listDir(dir: string): string[] {
