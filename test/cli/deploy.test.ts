@@ -141,7 +141,7 @@ describe('panfab deploy', () => {
     const manifest = JSON.parse(readFileSync(path.join(deployed, '.panfab/manifest.json'), 'utf8'));
     expect(manifest.files['ks/ce01.example.org.ks']).toMatchObject({ kind: 'kickstart', owner: 'ce01.example.org', mode: '0644' });
     const kinds = new Set(Object.values(manifest.files as Record<string, { kind: string }>).map((f) => f.kind));
-    expect([...kinds].sort()).toEqual(['default', 'grub', 'ipxe', 'kickstart', 'pxelinux', 'pypxeboot', 'xl']);
+    expect([...kinds].sort()).toEqual(['default', 'grub', 'ipxe', 'kickstart', 'pxelinux', 'pypxeboot', 'report', 'xl']);
     expect(Object.keys(readTree(deployed)).sort()).toEqual(Object.keys(manifest.files).sort());
     reset();
     expect(await deploy(['--to', deployed, site])).toBe(0);
