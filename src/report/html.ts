@@ -134,7 +134,7 @@ function diagnosticList(ids: readonly number[], all: readonly ReportDiagnostic[]
   const items = ids.map((id) => {
     const d = all[id]!;
     const firstLine = d.message.split('\n', 1)[0]!;
-    return `<li class="sev-${text(d.severity)}"><a href="#diag-${text(id)}">${esc(d.code)}</a> ${esc(d.severity)}: ${esc(firstLine)}</li>`;
+    return `<li class="sev-${text(d.severity)}" title="${esc(firstLine)}"><a href="#diag-${text(id)}">${esc(d.code)}</a> ${esc(d.severity)}: ${esc(firstLine)}</li>`;
   });
   return `<ul class="diags" aria-label="Diagnostics">${items.join('')}</ul>\n`;
 }

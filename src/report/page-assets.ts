@@ -30,7 +30,7 @@ h3{font-size:1.05rem;margin:0}
 .bar.over .guests{background:var(--over)}
 .over-note{color:var(--over);font-weight:600}
 .bridges,.diags{margin:.4rem 0 0;padding-left:1.2rem}
-.diags li{margin:.1rem 0}
+.diags li{margin:.1rem 0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .sev-error{color:var(--over)}
 .sev-warning{color:var(--warn)}
 .sev-info{color:var(--muted)}
