@@ -28,7 +28,8 @@ function decimalDigitValue(code: number): number {
 /** Character.digit(char, radix): decimal digits of any script, ASCII and fullwidth letters. */
 export function javaDigit(code: number, radix: number): number {
   let value = -1;
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) value = (code | 0x20) - 0x61 + 10;
+  if (code >= 0x30 && code <= 0x39) value = code - 0x30;
+  else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) value = (code | 0x20) - 0x61 + 10;
   else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) value = ((code - 0xff21) % 32) + 10;
   else if (/\p{Nd}/u.test(String.fromCharCode(code))) value = decimalDigitValue(code);
   return value < radix ? value : -1;

@@ -29,40 +29,68 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\u2029': '\\u2029',
 };
 
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&='\u2028\u2029]/;
+
 /** A JSON string literal with Gson's HTML-safe escaping. */
 export function jsonString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
   const escaped = s.replace(/["\\\u0000-\u001f<>&='\u2028\u2029]/g, (c) => {
     return ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
   });
   return `"${escaped}"`;
 }
 
-function encodeAt(v: Value, depth: number): string {
+/** Indentation strings by depth (newline included). */
+const INDENTS: string[] = [];
+
+function indent(depth: number): string {
+  let s = INDENTS[depth];
+  if (s === undefined) s = INDENTS[depth] = '\n' + '  '.repeat(depth);
+  return s;
+}
+
+/** Appends the encoding of `v` at `depth` to `out` (one join at the end instead of nested concatenations). */
+function encodeInto(v: Value, depth: number, out: string[]): void {
   switch (typeof v) {
     case 'undefined':
       return fail('undef cannot be converted to JSON');
     case 'boolean':
-      return v ? 'true' : 'false';
+      out.push(v ? 'true' : 'false');
+      return;
     case 'bigint':
-      return v.toString();
+      out.push(v.toString());
+      return;
     case 'number':
-      return formatDouble(v);
+      out.push(formatDouble(v));
+      return;
     case 'string':
-      return jsonString(v);
+      out.push(jsonString(v));
+      return;
   }
-  if (v === null) return 'null';
-  const inner = '\n' + '  '.repeat(depth + 1);
-  const close = '\n' + '  '.repeat(depth);
+  if (v === null) {
+    out.push('null');
+    return;
+  }
+  const inner = indent(depth + 1);
   if (v instanceof PanList) {
-    if (v.items.length === 0) return '[]';
-    return '[' + v.items.map((x) => inner + encodeAt(x, depth + 1)).join(',') + close + ']';
+    if (v.items.length === 0) return void out.push('[]');
+    out.push('[');
+    v.items.forEach((x, i) => {
+      out.push(i === 0 ? inner : ',' + inner);
+      encodeInto(x, depth + 1, out);
+    });
+    out.push(indent(depth), ']');
+    return;
   }
-  const entries: string[] = [];
+  let first = true;
   for (const k of v.keys()) {
     const x = v.get(k);
-    if (x !== null) entries.push(`${inner}${jsonString(k)}: ${encodeAt(x, depth + 1)}`);
+    if (x === null) continue;
+    out.push(first ? '{' + inner : ',' + inner, jsonString(k), ': ');
+    first = false;
+    encodeInto(x, depth + 1, out);
   }
-  return entries.length === 0 ? '{}' : '{' + entries.join(',') + close + '}';
+  out.push(first ? '{}' : indent(depth) + '}');
 }
 
 /**
@@ -70,7 +98,9 @@ function encodeAt(v: Value, depth: number): string {
  * output format). Throws BuiltinError "undef cannot be converted to JSON" for undef.
  */
 export function encodeJson(v: Value): string {
-  return encodeAt(v, 0);
+  const out: string[] = [];
+  encodeInto(v, 0, out);
+  return out.join('');
 }
 
 /** Thrown inside decoding; becomes "invalid JSON value <input>: <text>". */
