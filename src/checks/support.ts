@@ -91,16 +91,43 @@ export function duplicates<T>(items: readonly T[], key: (item: T) => string | un
     .map(([k, group]) => ({ key: k, items: group }));
 }
 
-/** The Xen host a guest names (the first by FQDN order if several share its FQDN), if any. */
-export function hostOf(site: Site, guest: Guest): Host | undefined {
-  const fqdn = guest.host.toLowerCase();
-  return site.hosts.find((h) => h.fqdn.toLowerCase() === fqdn);
+/** Lookup tables of a site, built once per Site object and shared by every rule. */
+interface SiteIndex {
+  readonly hostByFqdn: ReadonlyMap<string, Host>;
+  readonly guestsByHost: ReadonlyMap<string, Guest[]>;
 }
 
-/** The guests a host runs, in FQDN order. */
+const indexes = new WeakMap<Site, SiteIndex>();
+
+function indexOf(site: Site): SiteIndex {
+  let index = indexes.get(site);
+  if (index === undefined) {
+    const hostByFqdn = new Map<string, Host>();
+    for (const h of site.hosts) {
+      const fqdn = h.fqdn.toLowerCase();
+      if (!hostByFqdn.has(fqdn)) hostByFqdn.set(fqdn, h);
+    }
+    const guestsByHost = new Map<string, Guest[]>();
+    for (const g of site.guests) {
+      const fqdn = g.host.toLowerCase();
+      const list = guestsByHost.get(fqdn);
+      if (list === undefined) guestsByHost.set(fqdn, [g]);
+      else list.push(g);
+    }
+    index = { hostByFqdn, guestsByHost };
+    indexes.set(site, index);
+  }
+  return index;
+}
+
+/** The Xen host a guest names (the first by FQDN order if several share its FQDN), if any. */
+export function hostOf(site: Site, guest: Guest): Host | undefined {
+  return indexOf(site).hostByFqdn.get(guest.host.toLowerCase());
+}
+
+/** The guests a host runs, in FQDN order (site.guests is sorted by FQDN). */
 export function guestsOf(site: Site, host: Host): Guest[] {
-  const fqdn = host.fqdn.toLowerCase();
-  return site.guests.filter((g) => g.host.toLowerCase() === fqdn);
+  return [...(indexOf(site).guestsByHost.get(host.fqdn.toLowerCase()) ?? [])];
 }
 
 /** A quantity for messages: integers as is, others rounded to one decimal. */
