@@ -12,69 +12,29 @@
  * Failed objects join that second run too, since a failed build does not report which objects
  * it had read (a reference cycle fails every object on it).
  */
-import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { byName, type CompileJob, type ObjectOutcome } from './job.js';
 import { compileAndWrite } from './run-objects.js';
-import type { WorkerInput, WorkerReply } from './worker.js';
+import { partition, runWorker } from './threads.js';
 
-/** Below this many files per thread, extra threads cost more than they save (default thread count only). */
-export const MIN_FILES_PER_THREAD = 48;
-
-/** The default thread count: the machine's cores, fewer when there is little to compile. */
-export function defaultThreads(fileCount: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, Math.floor(fileCount / MIN_FILES_PER_THREAD)));
-}
+export { defaultThreads, partition } from './threads.js';
 
 /** Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged outcomes. */
 export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<ObjectOutcome[]> {
   const parts = partition(files, Math.max(1, Math.min(threads, files.length)));
   if (parts.length <= 1) return compileAndWrite(files, job);
-  const workers = parts.slice(1).map((part) => runWorker(part, job));
+  const workers = parts.slice(1).map(async (part) => {
+    const reply = await runWorker<ObjectOutcome[]>({ kind: 'outputs', files: part, job });
+    return reply.ok ? reply.value : [workerFailure(reply.message)];
+  });
   const local = await compileAndWrite(parts[0]!, job);
   const merged = mergeOutcomes([local, ...(await Promise.all(workers))]);
   return recompileClusters(files, merged, job);
 }
 
-/** Deals sorted files round-robin into `n` partitions. */
-export function partition<T>(items: readonly T[], n: number): T[][] {
-  const parts: T[][] = Array.from({ length: n }, () => []);
-  items.forEach((item, i) => parts[i % n]!.push(item));
-  return parts;
-}
-
-function runWorker(files: readonly string[], job: CompileJob): Promise<ObjectOutcome[]> {
-  return new Promise((resolve) => {
-    const worker = new Worker(workerScript(), { workerData: { files, job } satisfies WorkerInput });
-    let settled = false;
-    const fail = (message: string): void => {
-      if (settled) return;
-      settled = true;
-      resolve([{ name: '', ok: false, diagnostics: [diagnostic('PF901', `internal error in a compile worker: ${message}`)], dependencies: [], objects: [], outputs: [] }]);
-    };
-    worker.once('message', (reply: WorkerReply) => {
-      if (!reply.ok) return fail(reply.message);
-      settled = true;
-      resolve(reply.outcomes);
-    });
-    worker.once('error', (err) => fail(err.message));
-    worker.once('exit', (code) => fail(`worker exited with code ${code}`));
-  });
-}
-
-/**
- * The worker module next to this one; when this module runs from TypeScript sources (tests),
- * the compiled worker of the build output.
- */
-function workerScript(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/src/batch/worker.js', import.meta.url);
+function workerFailure(message: string): ObjectOutcome {
+  return { name: '', ok: false, diagnostics: [diagnostic('PF901', `internal error in a compile worker: ${message}`)], dependencies: [], objects: [], outputs: [] };
 }
 
 /** One outcome per object (the first partition reporting an object wins), sorted by name. */
@@ -103,10 +63,10 @@ async function recompileClusters(files: readonly string[], merged: ObjectOutcome
 }
 
 /** Names of the objects that read, or are read by, another object through external references. */
-export function clusteredObjects(outcomes: readonly ObjectOutcome[]): Set<string> {
+export function clusteredObjects(outcomes: ReadonlyArray<{ readonly name: string; readonly objects?: readonly string[] }>): Set<string> {
   const linked = new Set<string>();
   for (const o of outcomes) {
-    for (const other of o.objects) {
+    for (const other of o.objects ?? []) {
       linked.add(o.name);
       linked.add(other);
     }

@@ -1,22 +1,40 @@
 /**
- * Entry point of a compile worker thread: compiles the files it was given (workerData) with the
- * job's options, writes their outputs, and posts back the outcomes (see pool.ts).
+ * Entry point of a compile worker thread. For `outputs`, it compiles its files with the job's
+ * options, writes their outputs and replies with the outcomes (see pool.ts); for `results`, it
+ * compiles its files and replies with the compiler's results, profiles and provenance included,
+ * reporting progress after each file (see result-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompileJob, ObjectOutcome } from './job.js';
-import { compileAndWrite } from './run-objects.js';
+import type { CompileOptions } from '../pan/compiler-api.js';
+import type { CompileJob } from './job.js';
 
-/** What the pool sends a worker. */
-export interface WorkerInput {
-  readonly files: readonly string[];
-  readonly job: CompileJob;
+/** What a worker is given. */
+export type WorkerInput =
+  | { readonly kind: 'outputs'; readonly files: readonly string[]; readonly job: CompileJob }
+  | { readonly kind: 'results'; readonly files: readonly string[]; readonly options: CompileOptions };
+
+/** What a worker posts: progress (results only), then its reply or its failure. */
+export type WorkerMessage =
+  | { readonly kind: 'progress' }
+  | { readonly kind: 'done'; readonly value: unknown }
+  | { readonly kind: 'failed'; readonly message: string };
+
+async function work(input: WorkerInput): Promise<unknown> {
+  if (input.kind === 'outputs') {
+    const { compileAndWrite } = await import('./run-objects.js');
+    return compileAndWrite(input.files, input.job);
+  }
+  const { compile } = await import('../pan/compiler.js');
+  return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }) });
 }
 
-/** What a worker sends back. */
-export type WorkerReply = { readonly ok: true; readonly outcomes: ObjectOutcome[] } | { readonly ok: false; readonly message: string };
+function post(m: WorkerMessage): void {
+  parentPort!.postMessage(m);
+}
 
-const input = workerData as WorkerInput;
-compileAndWrite(input.files, input.job).then(
-  (outcomes) => parentPort!.postMessage({ ok: true, outcomes } satisfies WorkerReply),
-  (err: unknown) => parentPort!.postMessage({ ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply),
-);
+if (parentPort !== null) {
+  work(workerData as WorkerInput).then(
+    (value) => post({ kind: 'done', value }),
+    (err: unknown) => post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+}

@@ -178,9 +178,11 @@ export function checkOptions(config: SiteConfig): CheckOptions {
 
 async function compileFiles(files: readonly string[], options: CompileOptions, onProgress?: (done: number, total: number) => void): Promise<ObjectResult[]> {
   if (files.length === 0) return [];
-  const { compile } = await import('../pan/compiler.js');
+  // On worker threads for large sites (src/batch/result-pool.ts); the results equal one compile().
+  const { compileResults } = await import('../batch/result-pool.js');
+  const { defaultThreads } = await import('../batch/threads.js');
   try {
-    return await compile({ files, options, ...(onProgress ? { onFileBuilt: onProgress } : {}) });
+    return await compileResults(files, options, defaultThreads(files.length), onProgress);
   } catch (err) {
     const d = err instanceof DiagnosticError ? err.diagnostic : internal(err instanceof Error ? err : new Error(String(err)));
     return [{ name: '', diagnostics: [d], dependencies: [] }];

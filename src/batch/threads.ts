@@ -1,0 +1,56 @@
+/**
+ * Worker threads for batch compiles: how many to use, how files are dealt to them, and one
+ * worker run (start the compiled worker module with its input, relay its progress, resolve
+ * with its reply). A worker that fails or exits early resolves with an error message instead.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerInput, WorkerMessage } from './worker.js';
+
+/** Below this many files per thread, extra threads cost more than they save (default thread count only). */
+export const MIN_FILES_PER_THREAD = 48;
+
+/** The default thread count: the machine's cores, fewer when there is little to compile. */
+export function defaultThreads(fileCount: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, Math.floor(fileCount / MIN_FILES_PER_THREAD)));
+}
+
+/** Deals sorted items round-robin into `n` partitions. */
+export function partition<T>(items: readonly T[], n: number): T[][] {
+  const parts: T[][] = Array.from({ length: n }, () => []);
+  items.forEach((item, i) => parts[i % n]!.push(item));
+  return parts;
+}
+
+/** Runs one worker to completion: its final payload, or the message of its failure. */
+export function runWorker<T>(input: WorkerInput, onProgress?: () => void): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerScript(), { workerData: input });
+    let settled = false;
+    const settle = (r: { ok: true; value: T } | { ok: false; message: string }): void => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'progress') onProgress?.();
+      else if (m.kind === 'done') settle({ ok: true, value: m.value as T });
+      else settle({ ok: false, message: m.message });
+    });
+    worker.once('error', (err) => settle({ ok: false, message: err.message }));
+    worker.once('exit', (code) => settle({ ok: false, message: `worker exited with code ${code}` }));
+  });
+}
+
+/**
+ * The worker module next to this one; when this module runs from TypeScript sources (tests),
+ * the compiled worker of the build output.
+ */
+function workerScript(): URL {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('../../dist/src/batch/worker.js', import.meta.url);
+}
