@@ -42,23 +42,49 @@ export interface UnknownRun {
   readonly length: number;
 }
 
-/** Token type for each single punctuation character (indexed by char code). */
-const SINGLE: Array<TokenType | undefined> = [];
+/**
+ * What the scanner needs of a token type, read from one monomorphic object (the chevrotain token
+ * type objects have several shapes, which makes reading their fields slow on the hot path).
+ */
+class Lexeme {
+  readonly idx: number;
+  /** The fixed image (punctuation and reserved words), or undefined. */
+  readonly image: string | undefined;
+  /** Code of the second character of a two-character operator, or -1. */
+  readonly second: number;
+
+  constructor(readonly type: TokenType) {
+    this.idx = type.tokenTypeIdx!;
+    this.image = typeof type.PATTERN === 'string' ? type.PATTERN : undefined;
+    this.second = this.image !== undefined && this.image.length === 2 ? this.image.charCodeAt(1) : -1;
+  }
+}
+
+const IDENTIFIER = new Lexeme(T.Identifier);
+const TEMPLATE_NAME = new Lexeme(T.TemplateName);
+const LONG = new Lexeme(T.LongLiteral);
+const DOUBLE_LITERAL = new Lexeme(T.DoubleLiteral);
+const SINGLE_QUOTED = new Lexeme(T.SingleQuotedString);
+const DOUBLE_QUOTED = new Lexeme(T.DoubleQuotedString);
+const HEREDOC = new Lexeme(T.HeredocString);
+const ANNOTATION = new Lexeme(T.Annotation);
+
+/** Single punctuation characters (indexed by char code). */
+const SINGLE: Array<Lexeme | undefined> = [];
 for (const t of [T.Semicolon, T.Comma, T.LParen, T.RParen, T.LBracket, T.RBracket, T.LBrace, T.RBrace,
   T.Question, T.Colon, T.BitOr, T.BitXor, T.BitAnd, T.Less, T.Greater, T.Assign, T.Plus, T.Minus,
   T.Star, T.Slash, T.Percent, T.Not, T.Tilde]) {
-  SINGLE[(t.PATTERN as string).charCodeAt(0)] = t;
+  SINGLE[(t.PATTERN as string).charCodeAt(0)] = new Lexeme(t);
 }
 
 /** Two-character operators, keyed by their first character, tried before the single one. */
-const DOUBLE: Array<Array<[number, TokenType]> | undefined> = [];
+const DOUBLE: Array<Lexeme[] | undefined> = [];
 for (const t of [T.AssignDefault, T.Or, T.And, T.Equal, T.NotEqual, T.LessEqual, T.GreaterEqual, T.Range]) {
-  const image = t.PATTERN as string;
-  (DOUBLE[image.charCodeAt(0)] ??= []).push([image.charCodeAt(1), t]);
+  (DOUBLE[(t.PATTERN as string).charCodeAt(0)] ??= []).push(new Lexeme(t));
 }
 
 /** The reserved words (never added to). */
-const RESERVED = WordTable.of(T.KEYWORDS, T.Identifier);
+const RESERVED = WordTable.of([...T.KEYWORDS.values()].map((t) => [t.PATTERN as string, new Lexeme(t)]), IDENTIFIER);
 
 const DEPTH_CHANGE: number[] = [];
 DEPTH_CHANGE[40] = DEPTH_CHANGE[91] = DEPTH_CHANGE[123] = 1; // ( [ {
@@ -75,7 +101,7 @@ export class Scanner {
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
   /** Names seen so far. */
-  private readonly names = new WordTable(T.Identifier);
+  private readonly names = new WordTable(IDENTIFIER);
 
   constructor(readonly text: string) {
     scanState.reset();
@@ -134,9 +160,9 @@ export class Scanner {
     return out;
   }
 
-  private make(type: TokenType, start: number, end: number, image?: string, payload?: unknown): PanToken {
+  private make(lexeme: Lexeme, start: number, end: number, image?: string, payload?: unknown): PanToken {
     this.pos = end;
-    return new PanToken(image ?? this.text.substring(start, end), start, end - 1, type, type.tokenTypeIdx!, payload);
+    return new PanToken(image ?? lexeme.image ?? this.text.substring(start, end), start, end - 1, lexeme.type, lexeme.idx, payload);
   }
 
   /** Matches at `start`: returns a token, or undefined for trivia; leaves `pos` unchanged if nothing matches. */
@@ -153,15 +179,15 @@ export class Scanner {
     }
     if (c === 64) return this.annotation(start);
     if (this.previous === T.Template && isTemplateNameChar(c)) {
-      return this.make(T.TemplateName, start, scanTemplateName(text, start));
+      return this.make(TEMPLATE_NAME, start, scanTemplateName(text, start));
     }
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return this.word(start);
     if (c >= 48 && c <= 57) return this.number(start);
-    if (c === 39) return this.make(T.SingleQuotedString, start, scanSingleQuoted(text, start));
-    if (c === 34) return this.make(T.DoubleQuotedString, start, scanDoubleQuoted(text, start));
+    if (c === 39) return this.make(SINGLE_QUOTED, start, scanSingleQuoted(text, start));
+    if (c === 34) return this.make(DOUBLE_QUOTED, start, scanDoubleQuoted(text, start));
     if (c === 60) {
       const end = scanHeredoc(text, start);
-      if (end >= 0) return this.make(T.HeredocString, start, end, undefined, scanState.heredocs[scanState.heredocs.length - 1]);
+      if (end >= 0) return this.make(HEREDOC, start, end, undefined, scanState.heredocs[scanState.heredocs.length - 1]);
     }
     return this.punctuation(c, start);
   }
@@ -173,7 +199,7 @@ export class Scanner {
       this.pos = start + 1;
       return undefined;
     }
-    this.annotations.push(new PanToken(this.text.substring(start, end), start, end - 1, T.Annotation, T.Annotation.tokenTypeIdx!, undefined));
+    this.annotations.push(new PanToken(this.text.substring(start, end), start, end - 1, ANNOTATION.type, ANNOTATION.idx, undefined));
     this.pos = end;
     return undefined;
   }
@@ -190,30 +216,29 @@ export class Scanner {
       end++;
     }
     const reserved = RESERVED.lookup(text, start, end, hash);
-    if (reserved >= 0) return this.make(RESERVED.type(reserved), start, end, RESERVED.image(reserved));
-    const slot = this.names.find(text, start, end, hash);
-    return this.make(T.Identifier, start, end, this.names.image(slot));
+    if (reserved >= 0) return this.make(RESERVED.value(reserved), start, end);
+    return this.make(IDENTIFIER, start, end, this.names.image(this.names.find(text, start, end, hash)));
   }
 
   private number(start: number): PanToken {
     const end = scanLong(this.text, start);
-    if (end >= 0) return this.make(T.LongLiteral, start, end);
-    return this.make(T.DoubleLiteral, start, scanDouble(this.text, start));
+    if (end >= 0) return this.make(LONG, start, end);
+    return this.make(DOUBLE_LITERAL, start, scanDouble(this.text, start));
   }
 
   private punctuation(c: number, start: number): PanToken | undefined {
     const pairs = DOUBLE[c];
     if (pairs !== undefined) {
       const next = this.text.charCodeAt(start + 1);
-      for (const [second, type] of pairs) {
-        if (second === next) return this.make(type, start, start + 2, type.PATTERN as string);
+      for (let i = 0; i < pairs.length; i++) {
+        if (pairs[i]!.second === next) return this.make(pairs[i]!, start, start + 2);
       }
     }
     if (c === 46) {
       const end = scanDouble(this.text, start);
-      return end < 0 ? undefined : this.make(T.DoubleLiteral, start, end);
+      return end < 0 ? undefined : this.make(DOUBLE_LITERAL, start, end);
     }
     const single = SINGLE[c];
-    return single === undefined ? undefined : this.make(single, start, start + 1, single.PATTERN as string);
+    return single === undefined ? undefined : this.make(single, start, start + 1);
   }
 }

@@ -1,9 +1,8 @@
 /**
- * The words (reserved words and names) of one scanned text, found by a hash of their characters
- * computed while scanning: a word seen before is recognised without building its string, and
- * every occurrence of a name shares one string (names end up in the AST).
+ * A set of words (the reserved words; the names of one scanned text) with a value each, found by
+ * a hash of their characters computed while scanning: a word seen before is recognised without
+ * building its string, and every occurrence of a name shares one string (names end up in the AST).
  */
-import type { TokenType } from 'chevrotain';
 
 /** Hash step over the character codes of a word (FNV-1a, 32 bits). */
 export function hashStep(hash: number, c: number): number {
@@ -13,20 +12,20 @@ export function hashStep(hash: number, c: number): number {
 /** Initial hash value. */
 export const HASH_START = 0x811c9dc5 | 0;
 
-/** Open-addressing table: word → token type, keyed by the word's hash. */
-export class WordTable {
+/** Open-addressing table: word → value, keyed by the word's hash. */
+export class WordTable<V> {
   private images: Array<string | undefined> = emptySlots(16);
-  private types: Array<TokenType | undefined> = emptySlots(16);
+  private values: Array<V | undefined> = emptySlots(16);
   private hashes: number[] = zeros(16);
   private size = 0;
 
-  /** An empty table; the words added by `find` get the type `otherType`. */
-  constructor(private readonly otherType: TokenType) {}
+  /** An empty table; the words added by `find` get the value `otherValue`. */
+  constructor(private readonly otherValue: V) {}
 
-  /** A table holding `words` with their types. */
-  static of(words: ReadonlyMap<string, TokenType>, otherType: TokenType): WordTable {
-    const table = new WordTable(otherType);
-    for (const [image, type] of words) table.insert(image, type, hashOf(image));
+  /** A table holding `words` with their values. */
+  static of<V>(words: ReadonlyArray<readonly [string, V]>, otherValue: V): WordTable<V> {
+    const table = new WordTable(otherValue);
+    for (const [image, value] of words) table.insert(image, value, hashOf(image));
     return table;
   }
 
@@ -43,7 +42,7 @@ export class WordTable {
   /** Slot of the word `text[start, end)` with hash `hash`, added when absent. */
   find(text: string, start: number, end: number, hash: number): number {
     const slot = this.lookup(text, start, end, hash);
-    return slot >= 0 ? slot : this.insert(text.substring(start, end), this.otherType, hash);
+    return slot >= 0 ? slot : this.insert(text.substring(start, end), this.otherValue, hash);
   }
 
   /** The string of the word in `slot`. */
@@ -51,33 +50,33 @@ export class WordTable {
     return this.images[slot]!;
   }
 
-  /** The token type of the word in `slot`. */
-  type(slot: number): TokenType {
-    return this.types[slot]!;
+  /** The value of the word in `slot`. */
+  value(slot: number): V {
+    return this.values[slot]!;
   }
 
-  private insert(image: string, type: TokenType, hash: number): number {
+  private insert(image: string, value: V, hash: number): number {
     if ((this.size + 1) * 2 > this.hashes.length) this.grow();
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.images[slot] !== undefined) slot = (slot + 1) & mask;
     this.images[slot] = image;
-    this.types[slot] = type;
+    this.values[slot] = value;
     this.hashes[slot] = hash;
     this.size++;
     return slot;
   }
 
   private grow(): void {
-    const { images, types, hashes } = this;
+    const { images, values, hashes } = this;
     const capacity = hashes.length * 2;
     this.images = emptySlots(capacity);
-    this.types = emptySlots(capacity);
+    this.values = emptySlots(capacity);
     this.hashes = zeros(capacity);
     this.size = 0;
     for (let i = 0; i < hashes.length; i++) {
       const image = images[i];
-      if (image !== undefined) this.insert(image, types[i]!, hashes[i]!);
+      if (image !== undefined) this.insert(image, values[i]!, hashes[i]!);
     }
   }
 }
