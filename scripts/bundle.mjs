@@ -1,17 +1,70 @@
-// Bundles `panfab compile` and its worker thread from the build output (dist/) into
-// dist/bundle/: one module graph instead of about a hundred modules to resolve and load cuts
-// the command's start-up. bin/panfab.js uses the bundle for `compile` only while it is at
-// least as new as the build output; every other verb runs from dist/src.
+// Bundles `panfab compile` (with its worker code) from the build output (dist/) into one
+// CommonJS file, dist/bundle/compile.cjs, then compiles a small generated site with it and
+// saves V8's code cache of what ran to dist/bundle/compile.cache. bin/panfab.js loads the
+// bundle through src/batch/bundle-loader.ts: start-up then neither resolves about a hundred
+// modules nor parses and compiles them again. Every other verb runs from dist/src.
 import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const chevrotainBundle = path.join(root, 'node_modules', 'chevrotain', 'lib', 'chevrotain.mjs');
+
+/** grammar/chevrotain.ts loads chevrotain with a top-level await; bundled, it is a static import. */
+const staticChevrotain = {
+  name: 'static-chevrotain',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)chevrotain\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path).endsWith(path.join('grammar', 'chevrotain.js')) ? { path: 'chevrotain', namespace: 'static-chevrotain' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'static-chevrotain' }, () => ({
+      contents: `export { createToken, createSyntaxDiagramsCode, Lexer, EmbeddedActionsParser, EOF, tokenMatcher } from ${JSON.stringify(chevrotainBundle)};`,
+      resolveDir: root,
+    }));
+  },
+};
+
+rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
 await build({
-  entryPoints: { compile: 'dist/src/cli/compile.js', worker: 'dist/src/batch/worker.js' },
-  outdir: 'dist/bundle',
+  entryPoints: { compile: path.join(root, 'dist', 'src', 'batch', 'bundle-entry.js') },
+  outdir: path.join(root, 'dist', 'bundle'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [staticChevrotain],
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });
+
+// Warm-up: a small site using what real sites use (types, functions, create(), includes).
+const site = mkdtempSync(path.join(os.tmpdir(), 'panfab-bundle-'));
+try {
+  const write = (rel, text) => {
+    mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
+    writeFileSync(path.join(site, rel), text);
+  };
+  write('lib/schema.pan', "declaration template schema;\nfunction ok = match(ARGV[0], '^[a-z]+$');\ntype name = string with ok(SELF);\ntype host = { 'name' : name 'ram' : long(1..) = 1024 'disks' : string[] };\nbind '/' = host;\n");
+  write('lib/disk.pan', "structure template disk;\n'size' = 10;\n");
+  write('lib/base.pan', "unique template base;\ninclude 'schema';\nvariable SIZE ?= 2;\n'/disks' = { l = list(); foreach (i; v; list('a', 'b')) l[length(l)] = v + to_string(SIZE); l; };\n");
+  for (const n of ['alpha', 'beta']) write(`site/${n}.pan`, `object template ${n};\ninclude 'base';\n'/name' = '${n}';\n`);
+  mkdirSync(path.join(site, 'out'));
+  const { loadCompileBundle } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'batch', 'bundle-loader.js')).href);
+  const bundle = loadCompileBundle();
+  if (bundle === undefined) throw new Error('the bundle was not found after building it');
+  const cwd = process.cwd();
+  process.chdir(site);
+  try {
+    const code = await bundle.run(['--no-cache', '--nthread', '1', '--include-path', 'lib:site', '--formats', 'json,pan,dep', '--output-dir', 'out', 'site']);
+    if (code !== 0) throw new Error(`the warm-up compile failed (exit ${code})`);
+  } finally {
+    process.chdir(cwd);
+  }
+  bundle.saveCodeCache();
+} finally {
+  rmSync(site, { recursive: true, force: true });
+}

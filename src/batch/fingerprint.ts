@@ -38,7 +38,7 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, rel: string)
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const child = `${rel}/${e.name}`;
     if (e.isDirectory()) addTree(hash, root, child);
-    else if (/\.(js|ts)$/.test(e.name)) {
+    else if (/\.(js|cjs|ts)$/.test(e.name)) {
       const st = statSync(path.join(root, child));
       hash.update(`${child}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
     }

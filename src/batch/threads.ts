@@ -47,9 +47,12 @@ export function runWorker<T>(input: WorkerInput, onProgress?: () => void): Promi
 
 /**
  * The worker module next to this one; when this module runs from TypeScript sources (tests),
- * the compiled worker of the build output.
+ * the compiled worker of the build output; when it runs from the compile bundle, the bundle's
+ * loader (see bundle-loader.ts).
  */
 function workerScript(): URL {
+  const loader = (globalThis as { __panfabBundleLoader?: string }).__panfabBundleLoader;
+  if (loader !== undefined) return new URL(loader);
   const here = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
   return new URL('../../dist/src/batch/worker.js', import.meta.url);

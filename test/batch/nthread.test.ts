@@ -4,6 +4,7 @@
  * writes the same files with the same bytes and prints the same diagnostics as one thread.
  * Worker threads run the compiled build output (dist/), which `npm test` builds first.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,18 @@ describe('compile --nthread', () => {
       expect([...many.files.keys()]).toEqual([...one.files.keys()]);
       for (const [file, text] of one.files) expect(many.files.get(file)).toBe(text);
     }
+  });
+});
+
+describe('panfab compile as a command', () => {
+  it('writes, from its bundle on two threads, the bytes of an in-process one-thread compile', async () => {
+    const one = await compileWith(1, 'out-cmd-ref');
+    mkdirSync(path.join(dir, 'out-cmd'), { recursive: true });
+    const bin = path.resolve('bin', 'panfab.js');
+    const child = spawnSync(process.execPath, [bin, 'compile', '--no-cache', '--nthread', '2', '--include-path', 'templates:profiles', '--formats', 'json,pan,dep', '--output-dir', 'out-cmd', 'profiles'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(child.status).toBe(one.code);
+    expect(child.stderr).toBe(one.stderr);
+    expect(readTree(path.join(dir, 'out-cmd'))).toEqual(one.files);
   });
 });
 
