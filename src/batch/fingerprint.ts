@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 let cached: string | undefined;
 
 /** The fingerprint of the compiler modules (computed once per process). */
-export function compilerFingerprint(version: string): string {
+export function compilerFingerprint(): string {
   if (cached !== undefined) return cached;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha1').update(version);
+  const hash = createHash('sha1');
   if (path.basename(here) === 'bundle') {
     // Bundled (dist/bundle/): the bundle's chunks are the whole compiler.
     addTree(hash, here, '.');

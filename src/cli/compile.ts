@@ -72,10 +72,9 @@ function usageError(message: string): number {
 async function openCache(settings: CompileSettings, cacheDir: string): Promise<BuildCache> {
   const { BuildCache } = await import('../batch/cache.js');
   const { compilerFingerprint } = await import('../batch/fingerprint.js');
-  const { VERSION } = await import('./main.js');
   const o = settings.options;
   const key = {
-    compiler: compilerFingerprint(VERSION),
+    compiler: compilerFingerprint(),
     cwd: process.cwd(),
     includeDirs: o.includeDirs.map((d) => [d, path.resolve(d)]),
     maxIteration: o.maxIteration,
