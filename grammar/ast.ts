@@ -1,6 +1,9 @@
 /**
- * The typed abstract syntax tree of a Pan template. The parser (grammar/parser.ts) builds it
- * from the concrete syntax tree; the evaluator (src/pan/) consumes it. Every node has a span.
+ * The typed abstract syntax tree of a Pan template. The parsers (grammar/fast-parser.ts, and
+ * grammar/parser.ts for files with errors) build it through grammar/ast-factory.ts; the
+ * evaluator (src/pan/) consumes it. Every node has a span: a compact `SourceSpan`
+ * (grammar/line-index.ts) whose lines and columns are computed when read; copy spans with
+ * `toPlainSpan` (src/diagnostics/span.ts) rather than by spreading them.
  *
  * Literal values use the evaluator's property representation: long = bigint,
  * double = number, string = string, boolean = boolean, undef = undefined, null = null.

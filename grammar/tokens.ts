@@ -8,8 +8,8 @@
  * identifier). A template name is recognised only right after the keyword `template`.
  *
  * The token types are used by the parser. Files are tokenized by the streaming scanner of
- * grammar/scanner.ts, which follows exactly these definitions but produces the tokens of one
- * statement at a time, so that tokens never outlive the statement they belong to (a chevrotain
+ * grammar/scanner.ts, which follows exactly these definitions but produces tokens on demand, so
+ * that tokens never outlive the statement they belong to (a chevrotain
  * lexer run keeps every token of a file alive and was measured at well under the throughput
  * target). `createPanLexer` builds the chevrotain lexer from the same definitions; the tests
  * check it against the scanner and run chevrotain's lexer validations on it.
