@@ -7,7 +7,8 @@
  * table and writes the numbers to bench/results/sites.json. Numbers only, no assertions.
  *
  * Options (after the section name): --sizes 100,1000 (guests), --runs N (medians of N runs,
- * default 3; the 20,000-guest site runs once), --nthread N (passed to compile).
+ * default 3; the 20,000-guest site runs once), --nthread N (passed to compile), --dir DIR
+ * (where the sites and their outputs are written; default: the system's temporary directory).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,16 +42,19 @@ export async function benchSites(args: readonly string[] = []): Promise<void> {
   const runs = Number(option(args, '--runs') ?? 3);
   const nthread = option(args, '--nthread');
   const extra = nthread !== undefined ? ['--nthread', nthread] : [];
-  const startup = measureStartup(Math.max(runs, 5));
+  const base = option(args, '--dir') ?? os.tmpdir();
+  // Other processes' load changes wall times (not CPU times): say what it was.
+  process.stdout.write(`  load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores; sites in ${base}\n`);
+  const startup = measureStartup(base, Math.max(runs, 5));
   process.stdout.write(`  start-up, one trivial object template: ${startup.wall.toFixed(3)} s wall, ${startup.cpu.toFixed(3)} s CPU, ${startup.rssMB.toFixed(0)} MB\n`);
   const results: SizeResult[] = [];
   for (const guests of sizes) {
-    const result = measureSite(guests, guests >= 20000 ? 1 : runs, extra);
+    const result = measureSite(base, guests, guests >= 20000 ? 1 : runs, extra);
     results.push(result);
     process.stdout.write(row(result) + '\n');
   }
   process.stdout.write('\n' + table(results));
-  writeResults({ node: process.version, cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), nthread: nthread ?? 'default', startup, sites: results });
+  writeResults({ node: process.version, cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg(), nthread: nthread ?? 'default', startup, sites: results });
 }
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -87,8 +91,8 @@ function medianOf(samples: readonly Measure[]): Measure {
   return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMB: median(samples.map((s) => s.rssMB)) };
 }
 
-function measureStartup(runs: number): Measure {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'panfab-bench-startup-'));
+function measureStartup(base: string, runs: number): Measure {
+  const dir = mkdtempSync(path.join(base, 'panfab-bench-startup-'));
   try {
     writeFileSync(path.join(dir, 't.pan'), "object template t;\n'/a' = 1;\n");
     const samples = Array.from({ length: runs }, () => measure(dir, ['--no-cache', '--formats', 'json', 't.pan']));
@@ -98,8 +102,8 @@ function measureStartup(runs: number): Measure {
   }
 }
 
-function measureSite(guests: number, runs: number, extra: readonly string[]): SizeResult {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `panfab-bench-sites-${guests}-`));
+function measureSite(base: string, guests: number, runs: number, extra: readonly string[]): SizeResult {
+  const dir = mkdtempSync(path.join(base, `panfab-bench-sites-${guests}-`));
   try {
     const site = generateSyntheticSite(dir, guests);
     const args = [...extra, '--include-path', 'templates:profiles', '--formats', 'json', '--output-dir', 'out', 'profiles'];
