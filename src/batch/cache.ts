@@ -112,18 +112,17 @@ export class BuildCache {
     return out;
   }
 
-  /** Writes the index for this run: the hits as they were, the compiled outcomes as new entries. */
+  /**
+   * Writes the index for this run: the entries of the hits as they were (same table indices),
+   * the compiled outcomes as new entries, every file state examined by this run refreshed.
+   */
   save(compiledFiles: readonly string[], compiled: readonly ObjectOutcome[], hits: readonly ObjectOutcome[]): void {
-    const next = new IndexBuilder();
     const prev = this.previous;
-    const byName = new Map(compiled.map((o) => [o.name, o]));
-    for (const o of hits) {
-      const known = prev!.objects[o.name]!;
-      const files = known.files.map((i) => this.states.state(prev!.files[i]![0], prev!.files[i]));
-      // Replayed outputs were just found on disk as recorded.
-      next.addObject(o, known.outputs, files);
-    }
+    const next = prev === undefined ? new IndexBuilder() : IndexBuilder.from(prev);
+    next.refresh(this.states.examined());
+    for (const o of hits) next.keepObject(o.name, prev!.objects[o.name]!);
     for (const [abs, request] of this.hitRequests) next.addRequest(abs, this.states.state(abs), request.objects);
+    const byName = new Map(compiled.map((o) => [o.name, o]));
     const byFile = new Map<string, ObjectOutcome[]>();
     for (const o of compiled) {
       if (o.file === undefined) continue;
@@ -178,14 +177,25 @@ function collectReached(name: string, byName: ReadonlyMap<string, ObjectOutcome>
   for (const other of byName.get(name)?.objects ?? []) collectReached(other, byName, into);
 }
 
+/** The outcome an entry records (its dependency list is read from the tables when asked for). */
 function outcomeOf(prev: IndexData, name: string, entry: ObjectEntry): ObjectOutcome {
-  const dependencies = entry.deps.map((i) => {
-    const [depName, type, location] = prev.dependencies[i]!;
-    return { name: depName, type, location };
-  });
   const outputs = entry.outputs.map(([suffix, hash, size]) => ({ suffix, hash, size }));
-  const o: { -readonly [K in keyof ObjectOutcome]: ObjectOutcome[K] } = { name, ok: true, diagnostics: entry.diagnostics, dependencies, objects: entry.objects, outputs };
-  if (entry.file !== undefined) o.file = entry.file;
+  let dependencies: Dependency[] | undefined;
+  const o = {
+    name,
+    ok: true,
+    diagnostics: entry.diagnostics,
+    get dependencies(): Dependency[] {
+      dependencies ??= entry.deps.map((i) => {
+        const [depName, type, location] = prev.dependencies[i]!;
+        return { name: depName, type, location };
+      });
+      return dependencies;
+    },
+    objects: entry.objects,
+    outputs,
+    ...(entry.file !== undefined ? { file: entry.file } : {}),
+  };
   return o;
 }
 
@@ -223,19 +233,46 @@ export function dependencyPaths(dependencies: readonly Dependency[], includeDirs
   return out;
 }
 
-/** Assembles a new index, sharing file and dependency records between entries. */
+/**
+ * Assembles a new index, sharing file and dependency records between entries. Started from the
+ * previous index, it keeps that index's tables, so entries kept as they were stay valid; the
+ * tables are compacted when records no entry uses have piled up.
+ */
 class IndexBuilder {
-  private readonly files: FileRecord[] = [];
-  private readonly fileIndex = new Map<string, number>();
-  private readonly dependencies: Array<[string, Dependency['type'], string]> = [];
-  private readonly depIndex = new Map<string, number>();
-  private readonly requests: Record<string, RequestEntry> = {};
-  private readonly objects: Record<string, ObjectEntry> = {};
+  private files: FileRecord[] = [];
+  private fileIndex = new Map<string, number>();
+  private dependencies: Array<[string, Dependency['type'], string]> = [];
+  private depIndex = new Map<string, number>();
+  private requests: Record<string, RequestEntry> = {};
+  private objects: Record<string, ObjectEntry> = {};
+
+  /** A builder holding the tables (not the entries) of a previous index. */
+  static from(prev: IndexData): IndexBuilder {
+    const b = new IndexBuilder();
+    b.files = prev.files.slice();
+    b.files.forEach((f, i) => b.fileIndex.set(f[0], i));
+    b.dependencies = prev.dependencies.slice();
+    b.dependencies.forEach(([name, type, location], i) => b.depIndex.set(`${name}\u0000${type}\u0000${location}`, i));
+    return b;
+  }
+
+  /** Replaces the records of these paths by their current state. */
+  refresh(records: Iterable<FileRecord>): void {
+    for (const r of records) {
+      const i = this.fileIndex.get(r[0]);
+      if (i !== undefined) this.files[i] = r;
+    }
+  }
+
+  /** Keeps an entry of the index this builder started from, as it was. */
+  keepObject(name: string, entry: ObjectEntry): void {
+    this.objects[name] = entry;
+  }
 
   addObject(o: ObjectOutcome, outputs: OutputRecord[], files: readonly FileRecord[]): void {
     const entry: { -readonly [K in keyof ObjectEntry]: ObjectEntry[K] } = {
       files: files.map((f) => this.file(f)),
-      deps: o.dependencies.map((d) => this.dependency(d)),
+      deps: o.dependencies.map((d) => this.dependency([d.name, d.type, d.location])),
       diagnostics: o.diagnostics,
       objects: [...o.objects],
       outputs,
@@ -249,7 +286,33 @@ class IndexBuilder {
   }
 
   data(): IndexData {
-    return { version: FORMAT_VERSION, written: Date.now(), files: this.files, dependencies: this.dependencies, requests: this.requests, objects: this.objects };
+    const b = this.wasteful() ? this.compacted() : this;
+    return { version: FORMAT_VERSION, written: Date.now(), files: b.files, dependencies: b.dependencies, requests: b.requests, objects: b.objects };
+  }
+
+  /** True when most file records are used by no entry. */
+  private wasteful(): boolean {
+    const used = new Uint8Array(this.files.length);
+    let count = 0;
+    const mark = (i: number): void => {
+      if (used[i] === 0) {
+        used[i] = 1;
+        count++;
+      }
+    };
+    for (const e of Object.values(this.objects)) e.files.forEach(mark);
+    for (const r of Object.values(this.requests)) mark(r.file);
+    return this.files.length > 2 * count + 1000;
+  }
+
+  /** The same entries over tables holding only the records they use. */
+  private compacted(): IndexBuilder {
+    const b = new IndexBuilder();
+    for (const [name, e] of Object.entries(this.objects)) {
+      b.objects[name] = { ...e, files: e.files.map((i) => b.file(this.files[i]!)), deps: e.deps.map((i) => b.dependency(this.dependencies[i]!)) };
+    }
+    for (const [abs, r] of Object.entries(this.requests)) b.requests[abs] = { ...r, file: b.file(this.files[r.file]!) };
+    return b;
   }
 
   private file(record: FileRecord): number {
@@ -257,15 +320,17 @@ class IndexBuilder {
     if (i === undefined) {
       i = this.files.push(record) - 1;
       this.fileIndex.set(record[0], i);
+    } else {
+      this.files[i] = record;
     }
     return i;
   }
 
-  private dependency(d: Dependency): number {
-    const key = `${d.name}\u0000${d.type}\u0000${d.location}`;
+  private dependency(d: [string, Dependency['type'], string]): number {
+    const key = `${d[0]}\u0000${d[1]}\u0000${d[2]}`;
     let i = this.depIndex.get(key);
     if (i === undefined) {
-      i = this.dependencies.push([d.name, d.type, d.location]) - 1;
+      i = this.dependencies.push(d) - 1;
       this.depIndex.set(key, i);
     }
     return i;

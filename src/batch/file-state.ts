@@ -32,6 +32,11 @@ export class FileStates {
     return rec;
   }
 
+  /** Every state examined so far. */
+  examined(): IterableIterator<FileRecord> {
+    return this.current.values();
+  }
+
   /** True if the path is as recorded. */
   unchanged(previous: FileRecord): boolean {
     return this.state(previous[0], previous)[3] === previous[3];
