@@ -134,6 +134,26 @@ export class SourceSpan implements Span {
   }
 }
 
+/**
+ * A copy of `value` fit for structured cloning (worker messages): every `SourceSpan` in it, in
+ * arrays, maps and plain objects at any depth, replaced by its plain form. Other class instances
+ * (profiles, for example) hold no spans and are kept as they are.
+ */
+export function withPlainSpans<V>(value: V): V {
+  return plainCopy(value) as V;
+}
+
+function plainCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof SourceSpan) return toPlainSpan(value);
+  if (Array.isArray(value)) return value.map(plainCopy);
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, plainCopy(v)]));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) copy[k] = plainCopy(v);
+  return copy;
+}
+
 function computeLineStarts(text: string): number[] {
   const starts = [0];
   let nl = text.indexOf('\n');

@@ -5,6 +5,7 @@
  * reporting progress after each file (see result-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { withPlainSpans } from '../../grammar/line-index.js';
 import type { CompileOptions } from '../pan/compiler-api.js';
 import type { CompileJob } from './job.js';
 
@@ -22,7 +23,7 @@ export type WorkerMessage =
 async function work(input: WorkerInput): Promise<unknown> {
   if (input.kind === 'outputs') {
     const { compileAndWrite } = await import('./run-objects.js');
-    return compileAndWrite(input.files, input.job);
+    return compileAndWrite(input.files, input.job, 'stream');
   }
   const { compile } = await import('../pan/compiler.js');
   return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }) });
@@ -34,7 +35,8 @@ function post(m: WorkerMessage): void {
 
 if (parentPort !== null) {
   work(workerData as WorkerInput).then(
-    (value) => post({ kind: 'done', value }),
+    // Spans of parsed files compute their lines from their file's line index, which a structured clone drops.
+    (value) => post({ kind: 'done', value: withPlainSpans(value) }),
     (err: unknown) => post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 }
