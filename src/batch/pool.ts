@@ -1,8 +1,9 @@
 /**
  * Parallel compilation over a pool of worker threads. The sorted files are dealt round-robin to
  * `nthread` partitions; this thread compiles the first partition itself while one worker per
- * other partition compiles the rest, each writing its own outputs. The outcomes are merged and
- * sorted by name, so what is printed and written never depends on the number of threads.
+ * other partition compiles the rest, each writing its own outputs as objects are validated
+ * (memory does not grow with the site). The outcomes are merged and sorted by name, so what is
+ * printed and written never depends on the number of threads.
  *
  * Objects that read other objects through external paths form clusters (connected through
  * those references). Their results can depend on the order in which one compilation run builds
@@ -23,12 +24,11 @@ export { defaultThreads, partition } from './threads.js';
 /** Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged outcomes. */
 export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<ObjectOutcome[]> {
   const parts = partition(files, Math.max(1, Math.min(threads, files.length)));
-  if (parts.length <= 1) return compileAndWrite(files, job);
   const workers = parts.slice(1).map(async (part) => {
     const reply = await runWorker<ObjectOutcome[]>({ kind: 'outputs', files: part, job });
     return reply.ok ? reply.value : [workerFailure(reply.message)];
   });
-  const local = await compileAndWrite(parts[0]!, job);
+  const local = await compileAndWrite(parts[0]!, job, 'stream');
   const merged = mergeOutcomes([local, ...(await Promise.all(workers))]);
   return recompileClusters(files, merged, job);
 }
@@ -58,7 +58,7 @@ async function recompileClusters(files: readonly string[], merged: ObjectOutcome
   const byFile = new Map(merged.filter((o) => o.file !== undefined).map((o) => [path.resolve(o.file!), o.name]));
   const again = files.filter((f) => clustered.has(byFile.get(path.resolve(f)) ?? ''));
   if (again.length === 0) return merged;
-  const redone = await compileAndWrite(again, job);
+  const redone = await compileAndWrite(again, job, 'batch');
   return mergeOutcomes([redone, merged]);
 }
 

@@ -14,13 +14,27 @@ import { parseFormats, type OutputFormat } from '../output/formats.js';
 import { isSuccessful, outputPath } from '../output/write.js';
 import { byName, type CompileJob, type ObjectOutcome, type WrittenOutput } from './job.js';
 
-/** Compiles `files` (sorted) with the job's options and writes their outputs. */
-export async function compileAndWrite(files: readonly string[], job: CompileJob): Promise<ObjectOutcome[]> {
+/**
+ * Compiles `files` (sorted) with the job's options and writes their outputs. `stream` writes
+ * each object's outputs as soon as it is validated and lets it go (`compileEach`: memory stays
+ * flat); `batch` is one `compile` call, whose results the stream's equal except for objects
+ * linked through external paths and failed objects (see pool.ts, which compiles those again
+ * in `batch` mode).
+ */
+export async function compileAndWrite(files: readonly string[], job: CompileJob, mode: 'stream' | 'batch'): Promise<ObjectOutcome[]> {
   if (files.length === 0) return [];
   const formats = resolveFormats(job.formatKeys);
-  const { compile } = await import('../pan/compiler.js');
-  const results = await compileSafely(compile, { files, options: job.options });
+  const { compile, compileEach } = await import('../pan/compiler.js');
   const outcomes: ObjectOutcome[] = [];
+  if (mode === 'stream') {
+    const streamed = await compileSafely(async (request) => {
+      await compileEach(request, (result) => outcomes.push(writeOne(result, formats, job)));
+      return [];
+    }, { files, options: job.options });
+    for (const result of streamed) outcomes.push(writeOne(result, formats, job));
+    return outcomes.sort(byName);
+  }
+  const results = await compileSafely(compile, { files, options: job.options });
   for (const result of results.sort(byName)) outcomes.push(writeOne(result, formats, job));
   return outcomes;
 }

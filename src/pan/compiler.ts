@@ -49,6 +49,48 @@ export async function compile(request: CompileRequest): Promise<ObjectResult[]> 
   return results.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * Compiles object templates given as files one at a time: each requested object's result (and
+ * those of the objects it read, once each) is handed to `onResult` as soon as the object is
+ * validated, and the object is then released, so memory does not grow with the number of
+ * objects. For an object that reads no other object, and that compiles, the result equals
+ * `compile`'s; objects linked through external paths (`result.objects`) may have been built
+ * in another order than `compile` builds them (which matters only for reference cycles), and
+ * failed objects may miss dependencies: callers that need `compile`'s exact results compile
+ * those files again with `compile`.
+ */
+export async function compileEach(request: CompileRequest, onResult: (result: ObjectResult) => void): Promise<void> {
+  const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, ...request.options };
+  let initial: PanDict;
+  try {
+    initial = initialRoot(options.initialData);
+  } catch (e) {
+    const err = asPanError(e);
+    for (const f of [...request.files].sort()) onResult(failedFile(f, err));
+    return;
+  }
+  const session = new Session(options, () => copyValue(initial));
+  const emitted = new Set<string>();
+  const emit = (st: ObjectState): void => {
+    if (emitted.has(st.name)) return;
+    emitted.add(st.name);
+    onResult(objectResult(session, st));
+  };
+  const files = [...request.files].sort();
+  for (const [i, file] of files.entries()) {
+    const outcome = requestFile(session, file);
+    if (outcome instanceof PanError) onResult(failedFile(file, outcome));
+    else if (outcome !== undefined) {
+      session.validate2(outcome);
+      const reached = session.reachable(outcome);
+      for (const st of reached) emit(st);
+      for (const st of reached) session.objects.delete(st.name);
+    }
+    request.onFileBuilt?.(i + 1, files.length);
+  }
+  for (const st of [...session.objects.values()].sort((a, b) => cmp(a.name, b.name))) emit(st);
+}
+
 /** Compiles a requested file; returns the built object, nothing for non-object templates, or the error. */
 function requestFile(session: Session, file: string): ObjectState | PanError | undefined {
   let tpl;

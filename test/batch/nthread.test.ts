@@ -5,12 +5,14 @@
  * Worker threads run the compiled build output (dist/), which `npm test` builds first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSyntheticSite } from '../../bench/site-generator.js';
 import { clusteredObjects, mergeOutcomes, partition } from '../../src/batch/pool.js';
 import type { ObjectOutcome } from '../../src/batch/job.js';
+import { compileAndWrite } from '../../src/batch/run-objects.js';
+import { DEFAULT_COMPILE_OPTIONS } from '../../src/pan/compiler-api.js';
 import { compileIn, readTree } from './helpers.js';
 
 let dir: string;
@@ -51,6 +53,22 @@ describe('compile --nthread', () => {
       expect([...many.files.keys()]).toEqual([...one.files.keys()]);
       for (const [file, text] of one.files) expect(many.files.get(file)).toBe(text);
     }
+  });
+});
+
+describe('streaming compile', () => {
+  it('writes the bytes of one batch compile call', async () => {
+    const one = await compileWith(1, 'out-stream');
+    const job = { options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [path.join(dir, 'templates'), path.join(dir, 'profiles')], provenance: false, deprecation: 'on' as const }, formatKeys: ['json', 'pan', 'dep'], outputDir: path.join(dir, 'out-batch') };
+    const files = readdirSync(path.join(dir, 'profiles')).map((f) => path.join(dir, 'profiles', f));
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      await compileAndWrite(files.map((f) => path.relative(dir, f)).sort(), job, 'batch');
+    } finally {
+      process.chdir(previous);
+    }
+    expect(readTree(path.join(dir, 'out-batch'))).toEqual(one.files);
   });
 });
 

@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withPlainSpans } from '../../grammar/line-index.js';
 import { generateSyntheticSite } from '../../bench/site-generator.js';
 import { compileResults } from '../../src/batch/result-pool.js';
 import { compile } from '../../src/pan/compiler.js';
@@ -33,9 +34,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Everything a result says, in comparable form. */
+/** Everything a result says, in comparable form (spans as plain objects, as workers send them). */
 function summary(r: ObjectResult): unknown {
-  return {
+  return withPlainSpans({
     name: r.name,
     file: r.file,
     profile: r.profile === undefined ? undefined : encodeJson(r.profile),
@@ -43,7 +44,7 @@ function summary(r: ObjectResult): unknown {
     dependencies: r.dependencies,
     provenance: r.provenance === undefined ? undefined : [...r.provenance],
     objects: r.objects,
-  };
+  });
 }
 
 describe('compileResults', () => {
