@@ -9,11 +9,13 @@
  * (same size and modification time), is not compiled again: its outcomes are replayed. Objects
  * that failed are never cached.
  *
+ * A cache directory keeps the indexes of the 32 most recently used settings.
+ *
  * Limitation: lookups through LOADPATH entries are checked for the entry that served the
  * template, not for every entry of the LOADPATH.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -351,9 +353,22 @@ function readIndex(file: string): IndexData | undefined {
   }
 }
 
+/** How many indexes (compile settings) a cache directory keeps; the least recently written go. */
+const MAX_INDEXES = 32;
+
 function writeIndex(file: string, data: IndexData): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(temporary, JSON.stringify(data));
   renameSync(temporary, file);
+  pruneIndexes(path.dirname(file));
+}
+
+function pruneIndexes(dir: string): void {
+  const indexes = readdirSync(dir)
+    .filter((n) => /^index-[0-9a-f]+\.json$/.test(n))
+    .map((n) => ({ file: path.join(dir, n), mtime: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+  if (indexes.length <= MAX_INDEXES) return;
+  indexes.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of indexes.slice(MAX_INDEXES)) rmSync(file, { force: true });
 }

@@ -5,7 +5,7 @@
  * each recompile exactly what they affect; failed objects are never cached; --no-cache neither
  * reads nor writes the cache. Outputs are always those of a compile without cache.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BuildCache, dependencyPaths } from '../../src/batch/cache.js';
@@ -89,6 +89,13 @@ describe('compile build cache', () => {
     writeFileSync(out('gamma'), '{}');
     expect(await rewritten()).toEqual(['alpha', 'gamma']);
     expect(JSON.parse(readFileSync(out('gamma'), 'utf8')).name).toBe('gamma');
+  });
+
+  it('keeps the indexes of the most recently used settings only', async () => {
+    for (let n = 0; n < 34; n++) expect((await compile(['--max-iteration', String(1000 + n)])).code).toBe(0);
+    const indexes = readdirSync(path.join(dir, '.panfab', 'cache')).filter((f) => f.startsWith('index-'));
+    expect(indexes).toHaveLength(32);
+    expect(await rewritten(['--max-iteration', '1033'])).toEqual([]);
   });
 
   it('keeps separate entries per compiler options', async () => {
