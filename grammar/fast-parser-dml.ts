@@ -38,7 +38,7 @@ export const RANGE_START = 64;
 export const ASSIGN_OP = 128;
 
 /** Class bits of every token type (by tokenTypeIdx). */
-export const CLASSES: Uint8Array = classTable();
+const CLASSES: Uint8Array = classTable();
 /** Binary operator precedence (by tokenTypeIdx): `||` 1 up to `* / %` 9. */
 const PRECEDENCE: Uint8Array = precedenceTable();
 
