@@ -120,7 +120,7 @@ if (curlMissing && !process.env['CI']) process.stderr.write('security.test: curl
 
 describe('with curl', () => {
   /** Runs curl asynchronously (the server lives in this process) and returns the status it saw. */
-  const curl = async (...args: string[]): Promise<string> => (await execFileAsync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', ...args])).stdout;
+  const curl = async (...args: string[]): Promise<string> => (await execFileAsync('curl', ['-s', '--max-time', '10', '-o', '/dev/null', '-w', '%{http_code}', ...args], { timeout: 15000 })).stdout;
 
   runCurl('curl --path-as-is traversal, encoded traversal and the manifest are refused; a kickstart is served', async () => {
     const base = `http://127.0.0.1:${srv.port}`;
