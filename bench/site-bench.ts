@@ -44,6 +44,7 @@ export async function benchSites(args: readonly string[] = []): Promise<void> {
   const extra = nthread !== undefined ? ['--nthread', nthread] : [];
   const base = option(args, '--dir') ?? os.tmpdir();
   // Other processes' load changes wall times (not CPU times): say what it was.
+  const loadAtStart = os.loadavg();
   process.stdout.write(`  load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores; sites in ${base}\n`);
   const startup = measureStartup(base, Math.max(runs, 5));
   process.stdout.write(`  start-up, one trivial object template: ${startup.wall.toFixed(3)} s wall, ${startup.cpu.toFixed(3)} s CPU, ${startup.rssMB.toFixed(0)} MB\n`);
@@ -54,7 +55,7 @@ export async function benchSites(args: readonly string[] = []): Promise<void> {
     process.stdout.write(row(result) + '\n');
   }
   process.stdout.write('\n' + table(results));
-  writeResults({ node: process.version, cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg(), nthread: nthread ?? 'default', startup, sites: results });
+  writeResults({ node: process.version, cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg(), nthread: nthread ?? 'default', startup, sites: results });
 }
 
 function option(args: readonly string[], name: string): string | undefined {
