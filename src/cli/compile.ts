@@ -58,7 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     if (typeof shard === 'string') return usageError(shard);
     files = selectShard(files, shard);
   }
-  const cache = flag(parsed.args, 'no-cache') ? undefined : await openCache(settings.value, stringOption(parsed.args, 'cache-dir') ?? path.join('.panfab', 'cache'));
+  const cacheDir = stringOption(parsed.args, 'cache-dir') ?? path.join('.panfab', 'cache');
+  const cache = flag(parsed.args, 'no-cache') ? undefined : await openCache(settings.value, cacheDir, shardText ?? null);
   const outcomes = await compileWithCache(files, settings.value, cache);
   const failed = report(outcomes, flag(parsed.args, 'quiet'));
   return failed ? 1 : 0;
@@ -69,7 +70,8 @@ function usageError(message: string): number {
   return 2;
 }
 
-async function openCache(settings: CompileSettings, cacheDir: string): Promise<BuildCache> {
+/** The cache of these settings; each shard has its own index, so shards compiled in turn do not evict each other. */
+async function openCache(settings: CompileSettings, cacheDir: string, shard: string | null): Promise<BuildCache> {
   const { BuildCache } = await import('../batch/cache.js');
   const { compilerFingerprint } = await import('../batch/fingerprint.js');
   const o = settings.options;
@@ -84,6 +86,7 @@ async function openCache(settings: CompileSettings, cacheDir: string): Promise<B
     debug: [o.debugInclude?.source ?? null, o.debugExclude?.source ?? null],
     formats: settings.formats.map((f) => f.key),
     outputDir: settings.outputDir,
+    shard,
   };
   return new BuildCache(path.resolve(cacheDir), key, o.includeDirs, settings.outputDir);
 }
@@ -95,6 +98,7 @@ async function compileWithCache(files: readonly string[], settings: CompileSetti
     options: { ...settings.options, provenance: false },
     formatKeys: settings.formats.map((f) => f.key),
     outputDir: settings.outputDir,
+    shard,
   };
   let compiled: ObjectOutcome[] = [];
   if (lookup.misses.length > 0) {
