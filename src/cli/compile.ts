@@ -98,7 +98,6 @@ async function compileWithCache(files: readonly string[], settings: CompileSetti
     options: { ...settings.options, provenance: false },
     formatKeys: settings.formats.map((f) => f.key),
     outputDir: settings.outputDir,
-    shard,
   };
   let compiled: ObjectOutcome[] = [];
   if (lookup.misses.length > 0) {
