@@ -16,6 +16,7 @@ import type { Term } from './terms.js';
 import { toPanString } from './tostring.js';
 import { MISSING, type Lookup } from './tree.js';
 import { formatJavaNumber, rangeToString, typeToString } from './types.js';
+import { memoizedWith } from './with-memo.js';
 
 const NO_VALUE: unique symbol = Symbol('no value');
 
@@ -320,7 +321,7 @@ function runWith(ctx: ExecContext, dml: Node, self: Value): void {
   ctx.templateVar = undefined;
   let result: Value;
   try {
-    result = runDml(ctx, dml, false);
+    result = memoizedWith(ctx, dml, self, () => runDml(ctx, dml, false));
   } catch (e) {
     if (e instanceof ValidationFailure) throw e;
     const failure = fail('PF307', 'validation failed because exception was thrown');
