@@ -17,10 +17,30 @@ import type { Node, SpecialName, Target } from './ir.js';
 /** Specials that read only their (pure) operands, or only throw. */
 const PURE_SPECIALS: ReadonlySet<SpecialName> = new Set<SpecialName>(['is_type', 'exists', 'return', 'error']);
 
+/** What a piece of code reads, independently of any build. */
+interface CodeFacts {
+  /** True if it calls a built-in that reads more than its operands (or has effects). */
+  readonly impure: boolean;
+  /** Variables it reads or writes, SELF aside. */
+  readonly names: readonly string[];
+  /** User functions it calls. */
+  readonly calls: readonly string[];
+}
+
+/** Remembered results of one block (for one call depth and limits): string SELF values by themselves. */
+interface Table {
+  readonly strings: Map<string, Value>;
+  readonly others: Map<string, Value>;
+}
+
+/** A block as one build defines it: its signature and tables by call depth, or null when it is not pure. */
+type BlockEntry = { readonly signature: string; readonly byDepth: Map<number, Table> } | null;
+
 const MAX_ENTRIES = 200_000;
-const results = new Map<string, Value>();
-/** Per build: each `with` block's signature (the identities of the code it runs), or null when impure. */
-const signatures = new WeakMap<BuildState, Map<Node, string | null>>();
+let entries = 0;
+const tables = new Map<string, Table>();
+const facts = new WeakMap<Node, CodeFacts>();
+const blocks = new WeakMap<BuildState, Map<Node, BlockEntry>>();
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
@@ -28,32 +48,65 @@ let nextId = 1;
 export function memoizedWith(ctx: ExecContext, dml: Node, self: Value, run: () => Value): Value {
   const build = ctx.build;
   if (build === undefined || !isProperty(self)) return run();
-  const signature = signatureOf(build, dml);
-  if (signature === null) return run();
-  const value = typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self);
-  const key = `${signature}\u0000${ctx.depth}\u0000${ctx.maxIteration}\u0000${ctx.maxRecursion}\u0000${typeof self}\u0000${value}`;
-  if (results.has(key)) return results.get(key);
+  const table = tableOf(ctx, build, dml);
+  if (table === undefined) return run();
+  const map = typeof self === 'string' ? table.strings : table.others;
+  const key = typeof self === 'string' ? self : `${typeof self}\u0000${typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self)}`;
+  const known = map.get(key);
+  if (known !== undefined || map.has(key)) return known;
   const result = run();
   if (isProperty(result)) {
-    if (results.size >= MAX_ENTRIES) results.clear();
-    results.set(key, result);
+    if (++entries > MAX_ENTRIES) {
+      tables.clear();
+      entries = 0;
+    }
+    map.set(key, result);
   }
   return result;
 }
 
+function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefined {
+  let byBlock = blocks.get(build);
+  if (byBlock === undefined) {
+    byBlock = new Map();
+    blocks.set(build, byBlock);
+  }
+  let entry = byBlock.get(dml);
+  if (entry === undefined) {
+    const signature = signatureOf(build, dml);
+    entry = signature === null ? null : { signature, byDepth: new Map() };
+    byBlock.set(dml, entry);
+  }
+  if (entry === null) return undefined;
+  let table = entry.byDepth.get(ctx.depth);
+  if (table === undefined) {
+    const key = `${entry.signature}\u0000${ctx.depth}\u0000${ctx.maxIteration}\u0000${ctx.maxRecursion}`;
+    table = tables.get(key);
+    if (table === undefined) {
+      table = { strings: new Map(), others: new Map() };
+      tables.set(key, table);
+    }
+    entry.byDepth.set(ctx.depth, table);
+  }
+  return table;
+}
+
+/** The identities of the code a block runs in this build (itself, then the functions it calls), or null if impure. */
 function signatureOf(build: BuildState, dml: Node): string | null {
-  let known = signatures.get(build);
-  if (known === undefined) {
-    known = new Map();
-    signatures.set(build, known);
-  }
-  let signature = known.get(dml);
-  if (signature === undefined) {
-    const code: object[] = [dml];
-    signature = pureNode(build, dml, code, new Set()) ? code.map(idOf).join(',') : null;
-    known.set(dml, signature);
-  }
-  return signature;
+  const code = new Set<Node>([dml]);
+  const resolve = (n: Node): boolean => {
+    const f = factsOf(n);
+    if (f.impure || !f.names.every((name) => pureName(build, name))) return false;
+    for (const call of f.calls) {
+      const fd = build.functions.get(call);
+      // An undefined function fails every time: nothing to remember, nothing to depend on.
+      if (fd === undefined || code.has(fd.body)) continue;
+      code.add(fd.body);
+      if (!resolve(fd.body)) return false;
+    }
+    return true;
+  };
+  return resolve(dml) ? [...code].map(idOf).join(',') : null;
 }
 
 function idOf(o: object): number {
@@ -65,25 +118,40 @@ function idOf(o: object): number {
   return id;
 }
 
-/** True if a variable read can only see a local variable, an argument or SELF. */
+/** True if a variable that is not a global of the build can only be a local, an argument or SELF. */
 function pureName(build: BuildState, name: string): boolean {
-  return name !== 'TEMPLATE' && name !== 'FUNCTION' && (name === 'SELF' || !build.globals.has(name));
+  return name !== 'TEMPLATE' && name !== 'FUNCTION' && !build.globals.has(name);
 }
 
-function pureTarget(build: BuildState, t: Target | undefined, code: object[], visiting: Set<Node>): boolean {
-  return t === undefined || (pureName(build, t.name) && t.subs.every((s) => pureNode(build, s, code, visiting)));
+function factsOf(n: Node): CodeFacts {
+  let f = facts.get(n);
+  if (f === undefined) {
+    const names = new Set<string>();
+    const calls = new Set<string>();
+    const impure = !collect(n, names, calls);
+    names.delete('SELF');
+    f = { impure, names: [...names], calls: [...calls] };
+    facts.set(n, f);
+  }
+  return f;
 }
 
-/** True if evaluating `n` depends on nothing but SELF and its own locals; collects the code it runs. */
-function pureNode(build: BuildState, n: Node, code: object[], visiting: Set<Node>): boolean {
-  const all = (nodes: readonly Node[]): boolean => nodes.every((x) => pureNode(build, x, code, visiting));
+/** Collects the names and calls of `n`; false if it uses a built-in that reads more than its operands. */
+function collect(n: Node, names: Set<string>, calls: Set<string>): boolean {
+  const all = (nodes: readonly Node[]): boolean => nodes.every((x) => collect(x, names, calls));
+  const target = (t: Target | undefined): boolean => {
+    if (t === undefined) return true;
+    names.add(t.name);
+    return all(t.subs);
+  };
   switch (n.k) {
     case 'lit':
       return true;
     case 'var':
-      return pureName(build, n.name) && all(n.subs);
+      names.add(n.name);
+      return all(n.subs);
     case 'set':
-      return n.targets.every((t) => pureTarget(build, t, code, visiting)) && pureNode(build, n.value, code, visiting);
+      return n.targets.every(target) && collect(n.value, names, calls);
     case 'block':
       return all(n.body);
     case 'if':
@@ -93,28 +161,21 @@ function pureNode(build: BuildState, n: Node, code: object[], visiting: Set<Node
     case 'for':
       return all([n.init, n.cond, n.step, n.body]);
     case 'foreach':
-      return pureTarget(build, n.key, code, visiting) && pureTarget(build, n.value, code, visiting) && all([n.coll, n.body]);
+      return target(n.key) && target(n.value) && all([n.coll, n.body]);
     case 'bin':
     case 'and':
     case 'or':
       return all([n.l, n.r]);
     case 'un':
-      return pureNode(build, n.a, code, visiting);
+      return collect(n.a, names, calls);
     case 'pure':
       return all(n.args);
     case 'special':
       // exists('/a/path') reads the configuration; exists(variable) only the variable.
       if (n.name === 'exists' && n.targets?.[0] === undefined) return false;
-      return PURE_SPECIALS.has(n.name) && all(n.args) && (n.targets ?? []).every((t) => pureTarget(build, t, code, visiting));
-    case 'user': {
-      if (!all(n.args)) return false;
-      const fd = build.functions.get(n.name);
-      // An undefined function fails every time: nothing to remember, nothing to depend on.
-      if (fd === undefined) return true;
-      code.push(fd.body);
-      if (visiting.has(fd.body)) return true;
-      visiting.add(fd.body);
-      return pureNode(build, fd.body, code, visiting);
-    }
+      return PURE_SPECIALS.has(n.name) && all(n.args) && (n.targets ?? []).every(target);
+    case 'user':
+      calls.add(n.name);
+      return all(n.args);
   }
 }
