@@ -2,7 +2,9 @@
 // CommonJS file, dist/bundle/compile.cjs, then compiles a small generated site with it and
 // saves V8's code cache of what ran to dist/bundle/compile.cache. bin/panfab.js loads the
 // bundle through src/batch/bundle-loader.ts: start-up then neither resolves about a hundred
-// modules nor parses and compiles them again. Every other verb runs from dist/src.
+// modules nor parses and compiles them again. Every other verb runs from dist/src. The output
+// writer thread of compile (src/batch/output-writer.ts) gets its own small bundle,
+// dist/bundle/output-writer.cjs, so that starting it does not load the compiler.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +30,10 @@ const staticChevrotain = {
 
 rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
 await build({
-  entryPoints: { compile: path.join(root, 'dist', 'src', 'batch', 'bundle-entry.js') },
+  entryPoints: {
+    compile: path.join(root, 'dist', 'src', 'batch', 'bundle-entry.js'),
+    'output-writer': path.join(root, 'dist', 'src', 'batch', 'output-writer.js'),
+  },
   outdir: path.join(root, 'dist', 'bundle'),
   outExtension: { '.js': '.cjs' },
   bundle: true,

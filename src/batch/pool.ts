@@ -1,34 +1,38 @@
 /**
- * Parallel compilation over a pool of worker threads. The sorted files are dealt round-robin to
- * `nthread` partitions; this thread compiles the first partition itself while one worker per
- * other partition compiles the rest, each writing its own outputs as objects are validated
- * (memory does not grow with the site). The outcomes are merged and sorted by name, so what is
- * printed and written never depends on the number of threads.
+ * Parallel compilation over a pool of worker threads. Every thread is given the whole sorted
+ * list of files and a shared claim table (claims.ts): this thread starts compiling at once
+ * while the workers start up, and each thread builds the files it claims first, writing their
+ * outputs as objects are validated (memory does not grow with the site). The outcomes are
+ * merged and sorted by name, so what is printed and written never depends on the number of
+ * threads or on which thread built what.
  *
  * Objects that read other objects through external paths form clusters (connected through
  * those references). Their results can depend on the order in which one compilation run builds
- * them (panc's cycle detection), so when the partitions report any such reference, the requested
+ * them (panc's cycle detection), so when the threads report any such reference, the requested
  * files of every cluster are compiled once more, together and in order, in this thread, and
- * those outcomes replace the partitions' ones: output stays identical to a one-thread run.
+ * those outcomes replace the threads' ones: output stays identical to a one-thread run.
  * Failed objects join that second run too, since a failed build does not report which objects
  * it had read (a reference cycle fails every object on it).
  */
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { claimTable } from './claims.js';
 import { byName, type CompileJob, type ObjectOutcome } from './job.js';
 import { compileAndWrite } from './run-objects.js';
-import { partition, runWorker } from './threads.js';
+import { runWorker } from './threads.js';
 
 export { defaultThreads, partition } from './threads.js';
 
 /** Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged outcomes. */
 export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<ObjectOutcome[]> {
-  const parts = partition(files, Math.max(1, Math.min(threads, files.length)));
-  const workers = parts.slice(1).map(async (part) => {
-    const reply = await runWorker<ObjectOutcome[]>({ kind: 'outputs', files: part, job });
+  const workerCount = Math.max(0, Math.min(threads, files.length) - 1);
+  if (workerCount === 0) return recompileClusters(files, await compileAndWrite(files, job, 'stream'), job);
+  const claims = claimTable(files.length);
+  const workers = Array.from({ length: workerCount }, async () => {
+    const reply = await runWorker<ObjectOutcome[]>({ kind: 'outputs', files, job, claims });
     return reply.ok ? reply.value : [workerFailure(reply.message)];
   });
-  const local = await compileAndWrite(parts[0]!, job, 'stream');
+  const local = await compileAndWrite(files, job, 'stream', claims);
   const merged = mergeOutcomes([local, ...(await Promise.all(workers))]);
   return recompileClusters(files, merged, job);
 }
@@ -37,7 +41,7 @@ function workerFailure(message: string): ObjectOutcome {
   return { name: '', ok: false, diagnostics: [diagnostic('PF901', `internal error in a compile worker: ${message}`)], dependencies: [], objects: [], outputs: [] };
 }
 
-/** One outcome per object (the first partition reporting an object wins), sorted by name. */
+/** One outcome per object (the first list reporting an object wins), sorted by name. */
 export function mergeOutcomes(lists: ReadonlyArray<readonly ObjectOutcome[]>): ObjectOutcome[] {
   const byObject = new Map<string, ObjectOutcome>();
   const unnamed: ObjectOutcome[] = [];

@@ -5,13 +5,12 @@
  * path), sorted by name, with the content hash of each output written.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { DiagnosticError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileRequest, ObjectResult } from '../pan/compiler-api.js';
 import { parseFormats, type OutputFormat } from '../output/formats.js';
 import { isSuccessful, outputPath } from '../output/write.js';
+import { claimer } from './claims.js';
+import { synchronousSink, threadedSink, type OutputSink, type WriteFailure } from './output-sink.js';
 import { byName, type CompileJob, type ObjectOutcome, type WrittenOutput } from './job.js';
 
 /**
@@ -19,24 +18,43 @@ import { byName, type CompileJob, type ObjectOutcome, type WrittenOutput } from 
  * each object's outputs as soon as it is validated and lets it go (`compileEach`: memory stays
  * flat); `batch` is one `compile` call, whose results the stream's equal except for objects
  * linked through external paths and failed objects (see pool.ts, which compiles those again
- * in `batch` mode).
+ * in `batch` mode). With a claim table (stream mode), only the files this thread claims first
+ * are built (see claims.ts).
  */
-export async function compileAndWrite(files: readonly string[], job: CompileJob, mode: 'stream' | 'batch'): Promise<ObjectOutcome[]> {
+export async function compileAndWrite(files: readonly string[], job: CompileJob, mode: 'stream' | 'batch', claims?: SharedArrayBuffer): Promise<ObjectOutcome[]> {
   if (files.length === 0) return [];
   const formats = resolveFormats(job.formatKeys);
   const { compile, compileEach } = await import('../pan/compiler.js');
+  const sink = files.length >= THREADED_SINK_MIN_FILES ? threadedSink() : synchronousSink();
   const outcomes: ObjectOutcome[] = [];
+  const write = (result: ObjectResult): void => void outcomes.push(writeOne(result, formats, job, sink));
   if (mode === 'stream') {
-    const streamed = await compileSafely(async (request) => {
-      await compileEach(request, (result) => outcomes.push(writeOne(result, formats, job)));
+    const request = { files, options: job.options, ...(claims !== undefined ? { claim: claimer(claims) } : {}) };
+    const streamed = await compileSafely(async (r) => {
+      await compileEach(r, write);
       return [];
-    }, { files, options: job.options });
-    for (const result of streamed) outcomes.push(writeOne(result, formats, job));
-    return outcomes.sort(byName);
+    }, request);
+    streamed.forEach(write);
+  } else {
+    (await compileSafely(compile, { files, options: job.options })).sort(byName).forEach(write);
   }
-  const results = await compileSafely(compile, { files, options: job.options });
-  for (const result of results.sort(byName)) outcomes.push(writeOne(result, formats, job));
-  return outcomes;
+  return withWriteFailures(outcomes, await sink.finish()).sort(byName);
+}
+
+/** Below this many files, a writer thread costs more than the waiting it saves. */
+const THREADED_SINK_MIN_FILES = 32;
+
+/** The outcomes with every object whose outputs could not all be written marked failed (PF900). */
+function withWriteFailures(outcomes: ObjectOutcome[], failures: readonly WriteFailure[]): ObjectOutcome[] {
+  if (failures.length === 0) return outcomes;
+  const byOwner = new Map<string, WriteFailure[]>();
+  for (const f of failures) byOwner.set(f.owner, [...(byOwner.get(f.owner) ?? []), f]);
+  return outcomes.map((o) => {
+    const failed = byOwner.get(o.name);
+    if (failed === undefined || !o.ok) return o;
+    const errors = failed.map((f) => diagnostic('PF900', `cannot write output file ${f.target}: ${f.reason}`));
+    return { ...o, ok: false, diagnostics: [...o.diagnostics, ...errors], outputs: [] };
+  });
 }
 
 /** The formats of a job (the keys were validated by the command). */
@@ -55,8 +73,8 @@ async function compileSafely(compile: (r: CompileRequest) => Promise<ObjectResul
   }
 }
 
-/** Writes the outputs of one result (when it compiled) and returns its outcome. */
-function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: CompileJob): ObjectOutcome {
+/** Renders the outputs of one result (when it compiled), hands them to the sink and returns its outcome. */
+function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: CompileJob, sink: OutputSink): ObjectOutcome {
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   const outputs: WrittenOutput[] = [];
   let ok = isSuccessful(result);
@@ -66,7 +84,7 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
       for (const format of formats) {
         const data = format.render(rendered);
         const hash = createHash('sha1').update(data).digest('hex');
-        writeSynchronously(outputPath(job.outputDir, result.name, format), data);
+        sink.write(result.name, outputPath(job.outputDir, result.name, format), data);
         outputs.push({ suffix: format.suffix, hash, size: data.length });
       }
     } catch (err) {
@@ -85,37 +103,4 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
   };
   if (result.file !== undefined) outcome.file = result.file;
   return outcome;
-}
-
-let temporaries = 0;
-/** Directories this thread has created: one mkdir per directory. */
-const made = new Set<string>();
-
-/**
- * Writes an output through a temporary file renamed into place, like `writeAtomically`, but
- * synchronously: a compiling thread has nothing else to do meanwhile, and each asynchronous
- * file operation costs a hand-over to the I/O thread pool.
- */
-function writeSynchronously(target: string, data: Buffer): void {
-  const dir = path.dirname(target);
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${threadId}.${++temporaries}.tmp`);
-  try {
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    try {
-      writeFileSync(temporary, data);
-    } catch (err) {
-      // The directory may have been removed since this thread created it.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, data);
-    }
-    renameSync(temporary, target);
-  } catch (err) {
-    rmSync(temporary, { force: true });
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new DiagnosticError(diagnostic('PF900', `cannot write output file ${target}: ${reason}`));
-  }
 }

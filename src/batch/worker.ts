@@ -11,7 +11,7 @@ import type { CompileJob } from './job.js';
 
 /** What a worker is given. */
 export type WorkerInput =
-  | { readonly kind: 'outputs'; readonly files: readonly string[]; readonly job: CompileJob }
+  | { readonly kind: 'outputs'; readonly files: readonly string[]; readonly job: CompileJob; readonly claims?: SharedArrayBuffer }
   | { readonly kind: 'results'; readonly files: readonly string[]; readonly options: CompileOptions };
 
 /** What a worker posts: progress (results only), then its reply or its failure. */
@@ -23,7 +23,7 @@ export type WorkerMessage =
 async function work(input: WorkerInput): Promise<unknown> {
   if (input.kind === 'outputs') {
     const { compileAndWrite } = await import('./run-objects.js');
-    return compileAndWrite(input.files, input.job, 'stream');
+    return compileAndWrite(input.files, input.job, 'stream', input.claims);
   }
   const { compile } = await import('../pan/compiler.js');
   return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }) });

@@ -79,6 +79,12 @@ export interface CompileRequest {
   readonly options: CompileOptions;
   /** Called after each requested file has been built, with the count so far and the total (progress displays). */
   readonly onFileBuilt?: (done: number, total: number) => void;
+  /**
+   * Asked before each requested file (by its index in the sorted list) whether this run is to
+   * build it; files it declines are skipped. Lets several threads share one list, each
+   * building the files it claims first (see src/batch/claims.ts).
+   */
+  readonly claim?: (index: number) => boolean;
 }
 
 /** Reads one value of a compiled profile by absolute path (used by `explain` and the site model). */

@@ -30,6 +30,7 @@ export async function compile(request: CompileRequest): Promise<ObjectResult[]> 
   const requested: ObjectState[] = [];
   const files = [...request.files].sort();
   for (const [i, file] of files.entries()) {
+    if (request.claim !== undefined && !request.claim(i)) continue;
     const outcome = requestFile(session, file);
     if (outcome instanceof PanError) results.push(failedFile(file, outcome));
     else if (outcome !== undefined) requested.push(outcome);
@@ -78,6 +79,7 @@ export async function compileEach(request: CompileRequest, onResult: (result: Ob
   };
   const files = [...request.files].sort();
   for (const [i, file] of files.entries()) {
+    if (request.claim !== undefined && !request.claim(i)) continue;
     const outcome = requestFile(session, file);
     if (outcome instanceof PanError) onResult(failedFile(file, outcome));
     else if (outcome !== undefined) {
