@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions, Dependency } from '../pan/compiler-api.js';
 
-/** A compile job: what every partition of the requested files is compiled with. */
+/** A compile job: what every thread compiling the requested files uses. */
 export interface CompileJob {
   readonly options: CompileOptions;
   /** Output format keys, as `parseFormats` returned them. */

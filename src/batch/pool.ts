@@ -21,7 +21,7 @@ import { byName, type CompileJob, type ObjectOutcome } from './job.js';
 import { compileAndWrite } from './run-objects.js';
 import { runWorker } from './threads.js';
 
-export { defaultThreads, partition } from './threads.js';
+export { defaultThreads } from './threads.js';
 
 /** Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged outcomes. */
 export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<ObjectOutcome[]> {

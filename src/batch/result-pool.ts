@@ -1,7 +1,7 @@
 /**
  * The compiler's results (profiles and provenance included) computed on several threads, for
- * callers that work on the profiles themselves, like the site pipeline. Files are dealt to the
- * threads as in pool.ts; workers send their results back by structured clone and the profiles
+ * callers that work on the profiles themselves, like the site pipeline. The threads claim the
+ * files from one shared table as in pool.ts; workers send their results back by structured clone and the profiles
  * are turned back into PanDict/PanList trees here. As in pool.ts, objects linked by external
  * references and failed objects are compiled once more, together, in this thread, so the
  * results equal those of one `compile` call over all files.
@@ -13,7 +13,8 @@ import { PanDict, PanList, type Value } from '../pan/element.js';
 import { isSuccessful } from '../output/write.js';
 import { byName } from './job.js';
 import { clusteredObjects } from './pool.js';
-import { partition, runWorker } from './threads.js';
+import { claimer, claimTable } from './claims.js';
+import { runWorker } from './threads.js';
 
 /** Compiles `files` on `threads` threads (1 = this thread only); results sorted by name. */
 export async function compileResults(
@@ -26,14 +27,15 @@ export async function compileResults(
   const sorted = [...files].sort();
   let done = 0;
   const progress = (): void => onFileBuilt?.(++done, sorted.length);
-  const parts = partition(sorted, Math.max(1, Math.min(threads, sorted.length)));
-  if (parts.length <= 1) return compile({ files: sorted, options, onFileBuilt: progress });
-  const workers = parts.slice(1).map(async (part) => {
-    const reply = await runWorker<ObjectResult[]>({ kind: 'results', files: part, options }, progress);
+  const workerCount = Math.max(0, Math.min(threads, sorted.length) - 1);
+  if (workerCount === 0) return compile({ files: sorted, options, onFileBuilt: progress });
+  const claims = claimTable(sorted.length);
+  const workers = Array.from({ length: workerCount }, async () => {
+    const reply = await runWorker<ObjectResult[]>({ kind: 'results', files: sorted, options, claims }, progress);
     if (!reply.ok) return [{ name: '', diagnostics: [diagnostic('PF901', `internal error in a compile worker: ${reply.message}`)], dependencies: [] }];
     return reply.value.map(revive);
   });
-  const local = await compile({ files: parts[0]!, options, onFileBuilt: progress });
+  const local = await compile({ files: sorted, options, onFileBuilt: progress, claim: claimer(claims) });
   const merged = mergeResults([local, ...(await Promise.all(workers))]);
   const again = filesToRedo(sorted, merged);
   if (again.length === 0) return merged;

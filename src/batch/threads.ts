@@ -1,7 +1,6 @@
 /**
- * Worker threads for batch compiles: how many to use, how files are dealt to them, and one
- * worker run (start the compiled worker module with its input, relay its progress, resolve
- * with its reply). A worker that fails or exits early resolves with an error message instead.
+ * Worker threads for batch compiles: how many to use, and one worker run (start the compiled
+ * worker module with its input, relay its progress, resolve with its reply). A worker that fails or exits early resolves with an error message instead.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -16,13 +15,6 @@ export const MIN_FILES_PER_THREAD = 48;
 export function defaultThreads(fileCount: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, Math.floor(fileCount / MIN_FILES_PER_THREAD)));
-}
-
-/** Deals sorted items round-robin into `n` partitions. */
-export function partition<T>(items: readonly T[], n: number): T[][] {
-  const parts: T[][] = Array.from({ length: n }, () => []);
-  items.forEach((item, i) => parts[i % n]!.push(item));
-  return parts;
 }
 
 /** Runs one worker to completion: its final payload, or the message of its failure. */

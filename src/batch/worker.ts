@@ -7,12 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { withPlainSpans } from '../../grammar/line-index.js';
 import type { CompileOptions } from '../pan/compiler-api.js';
+import { claimer } from './claims.js';
 import type { CompileJob } from './job.js';
 
 /** What a worker is given. */
 export type WorkerInput =
   | { readonly kind: 'outputs'; readonly files: readonly string[]; readonly job: CompileJob; readonly claims?: SharedArrayBuffer }
-  | { readonly kind: 'results'; readonly files: readonly string[]; readonly options: CompileOptions };
+  | { readonly kind: 'results'; readonly files: readonly string[]; readonly options: CompileOptions; readonly claims?: SharedArrayBuffer };
 
 /** What a worker posts: progress (results only), then its reply or its failure. */
 export type WorkerMessage =
@@ -26,7 +27,8 @@ async function work(input: WorkerInput): Promise<unknown> {
     return compileAndWrite(input.files, input.job, 'stream', input.claims);
   }
   const { compile } = await import('../pan/compiler.js');
-  return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }) });
+  const claim = input.claims !== undefined ? { claim: claimer(input.claims) } : {};
+  return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }), ...claim });
 }
 
 function post(m: WorkerMessage): void {

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { generateSyntheticSite } from '../../bench/site-generator.js';
-import { clusteredObjects, mergeOutcomes, partition } from '../../src/batch/pool.js';
+import { clusteredObjects, mergeOutcomes } from '../../src/batch/pool.js';
 import type { ObjectOutcome } from '../../src/batch/job.js';
 import { compileAndWrite } from '../../src/batch/run-objects.js';
 import { DEFAULT_COMPILE_OPTIONS } from '../../src/pan/compiler-api.js';
@@ -87,14 +87,7 @@ describe('panfab compile as a command', () => {
 describe('pool helpers', () => {
   const outcome = (name: string, objects: string[] = []): ObjectOutcome => ({ name, ok: true, diagnostics: [], dependencies: [], objects, outputs: [] });
 
-  it('deals items round-robin, every item in exactly one partition', () => {
-    const items = Array.from({ length: 11 }, (_, i) => i);
-    const parts = partition(items, 3);
-    expect(parts.map((p) => p.length)).toEqual([4, 4, 3]);
-    expect(parts.flat().sort((a, b) => a - b)).toEqual(items);
-  });
-
-  it('keeps one outcome per object, the first partition winning, sorted by name', () => {
+  it('keeps one outcome per object, the first list winning, sorted by name', () => {
     const first = { ...outcome('b'), file: 'first' };
     const merged = mergeOutcomes([[outcome('c'), first], [{ ...outcome('b'), file: 'second' }, outcome('a')]]);
     expect(merged.map((o) => o.name)).toEqual(['a', 'b', 'c']);
