@@ -10,17 +10,23 @@
  */
 import { toPlainSpan, type Span } from '../src/diagnostics/span.js';
 
-/** Line-start table of one text with a cursor that makes mostly-forward lookups cheap. */
+/**
+ * Line-start table of one text with a cursor that makes mostly-forward lookups cheap. The table
+ * is built on the first lookup: most parsed files never have a line or column read.
+ */
 export class LineIndex {
-  /** Offset of the first character of each line (index 0 = line 1). */
-  private readonly starts: number[];
+  /** Offset of the first character of each line (index 0 = line 1), once computed. */
+  private lineStarts: number[] | undefined = undefined;
   private cursor = 0;
 
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {
-    this.starts = computeLineStarts(text);
+  ) {}
+
+  /** The line-start table, computed on first use. */
+  private get starts(): number[] {
+    return (this.lineStarts ??= computeLineStarts(this.text));
   }
 
   /** Offset of the first character of the line holding `offset`. */
@@ -65,10 +71,11 @@ export class LineIndex {
     const s = !(start >= 0) ? 0 : start > len ? len : start;
     const e = !(end >= s) ? s : end > len ? len : end;
     const startLine = this.lineOf(s);
+    const starts = this.starts;
     const last = e > s ? e - 1 : s;
-    const next = this.starts[startLine + 1];
+    const next = starts[startLine + 1];
     const endLine = next === undefined || last < next ? startLine : this.lineOf(last);
-    const lineStart = this.starts[startLine]!;
+    const lineStart = starts[startLine]!;
     return {
       file: this.file,
       offset: s,
@@ -76,7 +83,7 @@ export class LineIndex {
       line: startLine + 1,
       col: s - lineStart + 1,
       endLine: endLine + 1,
-      endCol: last - (endLine === startLine ? lineStart : this.starts[endLine]!) + 1,
+      endCol: last - (endLine === startLine ? lineStart : starts[endLine]!) + 1,
     };
   }
 

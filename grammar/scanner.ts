@@ -86,6 +86,14 @@ for (const t of [T.AssignDefault, T.Or, T.And, T.Equal, T.NotEqual, T.LessEqual,
 /** The reserved words (never added to). */
 const RESERVED = WordTable.of([...T.KEYWORDS.values()].map((t) => [t.PATTERN as string, new Lexeme(t)]), IDENTIFIER);
 
+/**
+ * Names (identifiers) seen in the texts scanned so far: every occurrence of a name, in any file,
+ * shares one string, and a name seen before costs no allocation. Replaced by an empty table
+ * when it has grown large, so that it never holds more than a bounded number of names.
+ */
+let sharedNames = new WordTable(IDENTIFIER);
+const MAX_SHARED_NAMES = 1 << 14;
+
 const DEPTH_CHANGE: number[] = [];
 DEPTH_CHANGE[40] = DEPTH_CHANGE[91] = DEPTH_CHANGE[123] = 1; // ( [ {
 DEPTH_CHANGE[41] = DEPTH_CHANGE[93] = DEPTH_CHANGE[125] = -1; // ) ] }
@@ -100,11 +108,13 @@ export class Scanner {
   readonly badAnnotations: number[] = [];
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
-  /** Names seen so far. */
-  private readonly names = new WordTable(IDENTIFIER);
+  /** Names seen so far (shared between scanners). */
+  private readonly names: WordTable<Lexeme>;
 
   constructor(readonly text: string) {
     scanState.reset();
+    if (sharedNames.size >= MAX_SHARED_NAMES) sharedNames = new WordTable(IDENTIFIER);
+    this.names = sharedNames;
   }
 
   /**

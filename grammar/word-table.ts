@@ -1,5 +1,5 @@
 /**
- * A set of words (the reserved words; the names of one scanned text) with a value each, found by
+ * A set of words (the reserved words; the names of the scanned texts) with a value each, found by
  * a hash of their characters computed while scanning: a word seen before is recognised without
  * building its string, and every occurrence of a name shares one string (names end up in the AST).
  */
@@ -17,7 +17,7 @@ export class WordTable<V> {
   private images: Array<string | undefined> = emptySlots(16);
   private values: Array<V | undefined> = emptySlots(16);
   private hashes: number[] = zeros(16);
-  private size = 0;
+  private count = 0;
 
   /** An empty table; the words added by `find` get the value `otherValue`. */
   constructor(private readonly otherValue: V) {}
@@ -45,6 +45,11 @@ export class WordTable<V> {
     return slot >= 0 ? slot : this.insert(text.substring(start, end), this.otherValue, hash);
   }
 
+  /** Number of words in the table. */
+  get size(): number {
+    return this.count;
+  }
+
   /** The string of the word in `slot`. */
   image(slot: number): string {
     return this.images[slot]!;
@@ -56,14 +61,14 @@ export class WordTable<V> {
   }
 
   private insert(image: string, value: V, hash: number): number {
-    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.images[slot] !== undefined) slot = (slot + 1) & mask;
     this.images[slot] = image;
     this.values[slot] = value;
     this.hashes[slot] = hash;
-    this.size++;
+    this.count++;
     return slot;
   }
 
@@ -73,7 +78,7 @@ export class WordTable<V> {
     this.images = emptySlots(capacity);
     this.values = emptySlots(capacity);
     this.hashes = zeros(capacity);
-    this.size = 0;
+    this.count = 0;
     for (let i = 0; i < hashes.length; i++) {
       const image = images[i];
       if (image !== undefined) this.insert(image, values[i]!, hashes[i]!);

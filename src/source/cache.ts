@@ -1,10 +1,10 @@
 /**
- * Per-process caches of template sources: file text, parsed AST and the checked (compiled) form,
- * keyed by absolute path, display path and content hash, so each template is parsed and checked
- * once per process however many objects use it. Within one compilation run each file is read at
- * most once (`SourceReader`), so a run sees a consistent snapshot.
+ * Per-process caches of template sources: the parsed AST of the latest version of each file
+ * (by absolute path and display path; a version is recognised by its text) and its checked
+ * (compiled) forms, so each template is parsed and checked once per process however many
+ * objects use it. Within one compilation run each file is read at most once (`SourceReader`),
+ * so a run sees a consistent snapshot.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TemplateFile } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,20 +14,52 @@ import { parseTemplate } from '../syntax/parse.js';
 export interface ParsedSource {
   readonly ast: TemplateFile | undefined;
   readonly diagnostics: readonly Diagnostic[];
-  /** Cache key of this version of the file (absolute path, display path, content hash). */
-  readonly key: string;
+}
+
+/** One version of a file: its text, its parse and its compiled forms by option signature. */
+class Version implements ParsedSource {
+  /** Compiled forms by option signature; the value type belongs to the caller. */
+  readonly compiled = new Map<string, unknown>();
+
+  constructor(
+    readonly text: string,
+    readonly ast: TemplateFile | undefined,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {}
+}
+
+/** Maps keyed by a pair of paths (absolute, display) without building a combined key. */
+class PathPairMap<V> {
+  private readonly byAbs = new Map<string, Map<string, V>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(absPath: string, displayPath: string): V | undefined {
+    return this.byAbs.get(absPath)?.get(displayPath);
+  }
+
+  set(absPath: string, displayPath: string, value: V): void {
+    let inner = this.byAbs.get(absPath);
+    if (inner === undefined) this.byAbs.set(absPath, (inner = new Map()));
+    if (!inner.has(displayPath)) this.count++;
+    inner.set(displayPath, value);
+  }
+
+  clear(): void {
+    this.byAbs.clear();
+    this.count = 0;
+  }
 }
 
 const MAX_ENTRIES = 100_000;
-const parsed = new Map<string, ParsedSource>();
-/** Compiled forms by parse key and option signature; the value type belongs to the caller. */
-const compiled = new Map<string, unknown>();
+/** The latest parsed version of each file, across readers. */
+const latest = new PathPairMap<Version>();
 
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= MAX_ENTRIES) map.clear();
-  map.set(key, value);
-  return value;
-}
+/** Options of `readFileSync`: an options object saves a per-call copy of the defaults. */
+const UTF8 = { encoding: 'utf8' } as const;
 
 /** Reads source files once per run and parses each version once per process. */
 export class SourceReader {
@@ -37,38 +69,42 @@ export class SourceReader {
   text(absPath: string): string {
     let t = this.texts.get(absPath);
     if (t === undefined) {
-      t = readFileSync(absPath, 'utf8');
+      t = readFileSync(absPath, UTF8);
       this.texts.set(absPath, t);
     }
     return t;
   }
 
-  private readonly parses = new Map<string, ParsedSource>();
+  private readonly parses = new PathPairMap<Version>();
 
   /** The parsed form of a template file. */
   parse(absPath: string, displayPath: string): ParsedSource {
-    const local = `${absPath}\u0000${displayPath}`;
-    const known = this.parses.get(local);
+    const known = this.parses.get(absPath, displayPath);
     if (known !== undefined) return known;
     const result = this.parseVersion(absPath, displayPath);
-    this.parses.set(local, result);
+    this.parses.set(absPath, displayPath, result);
     return result;
   }
 
-  private parseVersion(absPath: string, displayPath: string): ParsedSource {
+  /** The cached parse when the file's text is that of the latest version, else a new parse. */
+  private parseVersion(absPath: string, displayPath: string): Version {
     const text = this.text(absPath);
-    const hash = createHash('sha1').update(text).digest('hex');
-    const key = `${absPath}\u0000${displayPath}\u0000${hash}`;
-    const hit = parsed.get(key);
-    if (hit !== undefined) return hit;
+    const hit = latest.get(absPath, displayPath);
+    if (hit !== undefined && hit.text === text) return hit;
     const result = parseTemplate(text, displayPath);
-    return remember(parsed, key, { ast: result.ast, diagnostics: result.diagnostics, key });
+    const version = new Version(text, result.ast, result.diagnostics);
+    if (latest.size >= MAX_ENTRIES) latest.clear();
+    latest.set(absPath, displayPath, version);
+    return version;
   }
 }
 
 /** The cached compiled form for a parsed file and option signature, computing it once. */
 export function cachedCompile<T>(source: ParsedSource, signature: string, build: () => T): T {
-  const key = `${source.key}\u0000${signature}`;
-  if (compiled.has(key)) return compiled.get(key) as T;
-  return remember(compiled, key, build() as unknown) as T;
+  if (!(source instanceof Version)) return build();
+  const compiled = source.compiled;
+  if (compiled.has(signature)) return compiled.get(signature) as T;
+  const value = build();
+  compiled.set(signature, value);
+  return value;
 }

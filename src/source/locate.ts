@@ -3,7 +3,7 @@
  * order, for each relative entry ["", ...LOADPATH], `NAME.pan` before `NAME.tpl` (templates) or
  * the plain name (text files). File-system lookups are memoised per locator, so one compilation
  * run sees a consistent file system and never stats the same path twice; they are answered
- * from one listing per directory.
+ * from one listing per directory, found for a plain name without building its absolute path.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,19 @@ export interface FoundFile {
 }
 
 type Stat = 'file' | 'dir' | 'none';
+
+/** A directory listing: name → kind (undefined = needs a stat); null when it cannot be read. */
+type Listing = Map<string, Stat | undefined> | null;
+
+/** One search root: an include directory joined with one LOADPATH entry. */
+interface Root {
+  /** Absolute directory (`FoundFile.root`). */
+  readonly abs: string;
+  /** The same, as shown in diagnostics (include directory as given). */
+  readonly display: string;
+  /** Listings of the directories below this root, by relative directory ('' = the root). */
+  readonly listings: Map<string, Listing>;
+}
 
 /** Looks files up in an ordered list of include directories. */
 export class SourceLocator {
@@ -40,8 +53,18 @@ export class SourceLocator {
     return s;
   }
 
-  /** Directory listings (name → kind, undefined = needs a stat), by absolute directory. */
-  private readonly listings = new Map<string, Map<string, Stat | undefined> | null>();
+  /** Directory listings, by absolute directory. */
+  private readonly listings = new Map<string, Listing>();
+
+  /** The listing of an absolute directory (read once). */
+  private listing(dir: string): Listing {
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      listing = readListing(dir);
+      this.listings.set(dir, listing);
+    }
+    return listing;
+  }
 
   /**
    * What the listing of the parent directory says about a path: one readdir answers every
@@ -50,41 +73,70 @@ export class SourceLocator {
    */
   private fromListing(absPath: string): Stat | undefined {
     const dir = path.dirname(absPath);
-    let listing = this.listings.get(dir);
-    if (listing === undefined) {
-      listing = readListing(dir);
-      this.listings.set(dir, listing);
-    }
+    const listing = this.listing(dir);
     if (listing === null) return undefined;
     const base = absPath.slice(dir.length + (dir.endsWith(path.sep) ? 0 : 1));
     return listing.has(base) ? listing.get(base) : 'none';
   }
 
-  private *candidates(name: string, loadpath: readonly string[]): Generator<{ abs: string; display: string; root: string }> {
-    for (const d of this.dirs) {
-      for (const rel of loadpath) {
-        const root = path.join(d.abs, rel);
-        yield { abs: path.join(root, name), display: path.join(d.given, rel, name), root };
-      }
+  /**
+   * What is at `name + suffix` below a root. For a plain relative name (see `isPlainName`) the
+   * listing of its directory is found without building and normalising the absolute path.
+   */
+  private statBelow(root: Root, name: string, suffix: string): Stat {
+    if (!isPlainName(name)) return this.stat(path.join(root.abs, name) + suffix);
+    const slash = name.lastIndexOf('/');
+    const relDir = slash < 0 ? '' : name.slice(0, slash);
+    let listing = root.listings.get(relDir);
+    if (listing === undefined) {
+      listing = this.listing(relDir === '' ? stripSlash(root.abs) : joinPlain(root.abs, relDir));
+      root.listings.set(relDir, listing);
     }
+    if (listing !== null) {
+      const base = (slash < 0 ? name : name.slice(slash + 1)) + suffix;
+      const entry = listing.get(base);
+      if (entry !== undefined) return entry;
+      if (!listing.has(base)) return 'none';
+    }
+    return this.stat(joinPlain(root.abs, name) + suffix);
   }
+
+  /** The search roots of a load path, in order (memoised). */
+  private roots(loadpath: readonly string[]): readonly Root[] {
+    const key = loadpath.join('\u0000');
+    let roots = this.rootsByLoadpath.get(key);
+    if (roots === undefined) {
+      roots = [];
+      for (const d of this.dirs) {
+        for (const rel of loadpath) {
+          roots.push({ abs: path.join(d.abs, rel), display: path.join(d.given, rel), listings: new Map() });
+        }
+      }
+      this.rootsByLoadpath.set(key, roots);
+    }
+    return roots;
+  }
+
+  private readonly rootsByLoadpath = new Map<string, Root[]>();
 
   private readonly templates = new Map<string, FoundFile | undefined>();
 
   /** The template `name` (`.pan` before `.tpl`), or undefined (memoised). */
   findTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
     const key = loadpath.length === 1 ? name : `${name}\u0000${loadpath.join('\u0000')}`;
-    if (this.templates.has(key)) return this.templates.get(key);
-    const found = this.searchTemplate(name, loadpath);
-    this.templates.set(key, found);
+    let found = this.templates.get(key);
+    if (found === undefined && !this.templates.has(key)) {
+      found = this.searchTemplate(name, loadpath);
+      this.templates.set(key, found);
+    }
     return found;
   }
 
   private searchTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
-    for (const c of this.candidates(name, loadpath)) {
-      for (const [ext, type] of [['.pan', 'PAN'], ['.tpl', 'TPL']] as const) {
-        if (this.stat(c.abs + ext) === 'file') {
-          return { absPath: c.abs + ext, displayPath: c.display + ext, root: c.root, type };
+    for (const root of this.roots(loadpath)) {
+      for (const [ext, type] of TEMPLATE_KINDS) {
+        if (this.statBelow(root, name, ext) === 'file') {
+          return { absPath: joinName(root.abs, name) + ext, displayPath: joinName(root.display, name) + ext, root: root.abs, type };
         }
       }
     }
@@ -93,11 +145,52 @@ export class SourceLocator {
 
   /** The text file `name` (a directory also counts as found, as in panc), or undefined. */
   findText(name: string, loadpath: readonly string[]): FoundFile | undefined {
-    for (const c of this.candidates(name, loadpath)) {
-      if (this.stat(c.abs) !== 'none') return { absPath: c.abs, displayPath: c.display, root: c.root, type: 'TEXT' };
+    for (const root of this.roots(loadpath)) {
+      if (this.statBelow(root, name, '') !== 'none') {
+        return { absPath: joinName(root.abs, name), displayPath: joinName(root.display, name), root: root.abs, type: 'TEXT' };
+      }
     }
     return undefined;
   }
+}
+
+/** Template file suffixes in the order they are tried. */
+const TEMPLATE_KINDS = [
+  ['.pan', 'PAN'],
+  ['.tpl', 'TPL'],
+] as const;
+
+/**
+ * True for a relative name that `path.join` leaves as it is: non-empty segments separated by
+ * single slashes, none of them `.` or `..` (POSIX paths only).
+ */
+function isPlainName(name: string): boolean {
+  if (path.sep !== '/' || name.length === 0) return false;
+  let segmentStart = 0;
+  for (let i = 0; i <= name.length; i++) {
+    if (i < name.length && name.charCodeAt(i) !== 47) continue;
+    const length = i - segmentStart;
+    if (length === 0) return false;
+    if (name.charCodeAt(segmentStart) === 46 && (length === 1 || (length === 2 && name.charCodeAt(segmentStart + 1) === 46))) return false;
+    segmentStart = i + 1;
+  }
+  return true;
+}
+
+/** `path.join(base, name)` for a base made by `path.join`. */
+function joinName(base: string, name: string): string {
+  return isPlainName(name) ? joinPlain(base, name) : path.join(base, name);
+}
+
+/** `path.join(base, name)` for a plain name (see `isPlainName`) and a base made by `path.join`. */
+function joinPlain(base: string, name: string): string {
+  if (base === '.' || base === '') return name;
+  return base.endsWith('/') ? base + name : base + '/' + name;
+}
+
+/** A directory without its trailing slash (the root directory keeps it). */
+function stripSlash(dir: string): string {
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 function statPath(absPath: string): Stat {

@@ -31,6 +31,17 @@ describe('SourceSpan', () => {
   });
 });
 
+describe('LineIndex', () => {
+  it('answers its first lookup, whichever it is, from the line table built on demand', () => {
+    const fresh = () => new LineIndex('f.pan', TEXT);
+    expect(fresh().lineCount).toBe(6);
+    expect(fresh().lineOf(27)).toBe(2);
+    expect(fresh().lineStartOf(27)).toBe(23);
+    expect(fresh().span(23, 32)).toEqual(spanFromOffsets('f.pan', TEXT, 23, 32));
+    expect(new SourceSpan(fresh(), 36, 1).line).toBe(6);
+  });
+});
+
 describe('withPlainSpans', () => {
   it('replaces spans at any depth in arrays, maps and plain objects, and survives structured cloning', () => {
     const lines = new LineIndex('f.pan', TEXT);

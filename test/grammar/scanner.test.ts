@@ -66,6 +66,18 @@ describe('reserved words and identifiers', () => {
   });
 });
 
+describe('names shared between scans', () => {
+  it('reads the same names in every text, however many distinct names came before', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `n${i}`).join(' ');
+    for (let round = 0; round < 2; round++) {
+      const tokens = lex(many).tokens;
+      expect(tokens).toHaveLength(20_000);
+      expect([tokens[0]!.image, tokens[16_383]!.image, tokens[16_384]!.image, tokens[19_999]!.image]).toEqual(['n0', 'n16383', 'n16384', 'n19999']);
+      expect(kinds('n1 variable n19999 n1x')).toEqual(['Identifier:n1', 'Variable:variable', 'Identifier:n19999', 'Identifier:n1x']);
+    }
+  });
+});
+
 describe('template names', () => {
   it('reads one name of [A-Za-z0-9_+./-] after the keyword template', () => {
     expect(kinds('object template a/b-c.d+e_1/0x;')).toEqual(['Object:object', 'Template:template', 'TemplateName:a/b-c.d+e_1/0x', 'Semicolon:;']);

@@ -50,4 +50,28 @@ describe('source caches', () => {
     expect(cachedCompile(parsed, 'sig', build)).toBe(1);
     expect(cachedCompile(parsed, 'other', build)).toBe(2);
   });
+
+  test('a new version of a file gets its own compiled forms', () => {
+    const file = path.join(dir, 'e.pan');
+    writeFileSync(file, 'object template e;\n');
+    const before = new SourceReader().parse(file, file);
+    expect(cachedCompile(before, 'sig', () => 'old')).toBe('old');
+    writeFileSync(file, "object template e;\n'/x' = 1;\n");
+    const after = new SourceReader().parse(file, file);
+    expect(after).not.toBe(before);
+    expect(cachedCompile(after, 'sig', () => 'new')).toBe('new');
+    expect(cachedCompile(new SourceReader().parse(file, file), 'sig', () => 'again')).toBe('new');
+  });
+
+  test('the same file under another display path is parsed for that path', () => {
+    const file = path.join(dir, 'f.pan');
+    writeFileSync(file, 'object template f;\n');
+    const reader = new SourceReader();
+    const a = reader.parse(file, 'one/f.pan');
+    const b = reader.parse(file, 'two/f.pan');
+    expect(b).not.toBe(a);
+    expect(a.ast?.span.file).toBe('one/f.pan');
+    expect(b.ast?.span.file).toBe('two/f.pan');
+    expect(new SourceReader().parse(file, 'one/f.pan')).toBe(a);
+  });
 });

@@ -45,6 +45,30 @@ describe('SourceLocator', () => {
     expect(loc.findTemplate('a', [''])?.displayPath).toBe(path.join(rel, 'a.pan'));
   });
 
+  test('paths are those path.join writes, for plain and other names and any form of directory', () => {
+    const rel = path.relative(process.cwd(), path.join(base, 'd2'));
+    const forms = [rel, `${rel}/`, `./${rel}`, path.join(base, 'd2'), `${path.join(base, 'd2')}//`, `${rel}/../d2`];
+    const names = ['a', 'sub/c', 'sub//c', './sub/c', 'sub/../a', 'x/../sub/c'];
+    for (const dir of forms) {
+      const loc = new SourceLocator([dir]);
+      for (const name of names) {
+        const found = loc.findTemplate(name, ['']);
+        const expected = name.endsWith('a') ? 'a.pan' : 'sub/c.pan';
+        expect([dir, name, found?.absPath, found?.displayPath, found?.root]).toEqual([
+          dir,
+          name,
+          path.join(base, 'd2', expected),
+          path.join(dir, '', name) + '.pan',
+          path.join(path.resolve(dir), ''),
+        ]);
+      }
+      expect(loc.findTemplate('c', ['', 'sub/'])?.displayPath).toBe(path.join(dir, 'sub/', 'c') + '.pan');
+      expect(loc.findText('sub', [''])?.type).toBe('TEXT');
+      expect(loc.findText('sub/nothing', [''])).toBeUndefined();
+      expect(loc.findTemplate('nothing/c', [''])).toBeUndefined();
+    }
+  });
+
   test('root URIs are file: URIs of directories', () => {
     expect(rootUri('/a/b')).toBe('file:/a/b/');
   });
