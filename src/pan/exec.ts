@@ -88,7 +88,7 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
         const at = previous.span === undefined ? '?:?' : where(previous.span);
         throw new PanError('PF211', `duplicate type definition: ${s.name}\nprevious definition [${at}]`);
       }
-      build.types.set(s.name, { type: s.type, builtin: undefined, span: s.span });
+      build.defineType(s.name, { type: s.type, builtin: undefined, span: s.span });
       return;
     }
     case 'bind':
