@@ -44,17 +44,22 @@ const blocks = new WeakMap<BuildState, Map<Node, BlockEntry>>();
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
-/** Runs a `with` block on a property SELF through the memo when the block is pure. */
-export function memoizedWith(ctx: ExecContext, dml: Node, self: Value, run: () => Value): Value {
+/** Runs a `with` block (`run(ctx, dml, self)`) on a property SELF through the memo when the block is pure. */
+export function memoizedWith(
+  ctx: ExecContext,
+  dml: Node,
+  self: Value,
+  run: (ctx: ExecContext, dml: Node, self: Value) => Value,
+): Value {
   const build = ctx.build;
-  if (build === undefined || !isProperty(self)) return run();
+  if (build === undefined || !isProperty(self)) return run(ctx, dml, self);
   const table = tableOf(ctx, build, dml);
-  if (table === undefined) return run();
+  if (table === undefined) return run(ctx, dml, self);
   const map = typeof self === 'string' ? table.strings : table.others;
   const key = typeof self === 'string' ? self : `${typeof self}\u0000${typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self)}`;
   const known = map.get(key);
   if (known !== undefined || map.has(key)) return known;
-  const result = run();
+  const result = run(ctx, dml, self);
   if (isProperty(result)) {
     if (++entries > MAX_ENTRIES) {
       tables.clear();
@@ -65,12 +70,24 @@ export function memoizedWith(ctx: ExecContext, dml: Node, self: Value, run: () =
   return result;
 }
 
-function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefined {
+/** The blocks of the build validated last (validation runs one build at a time). */
+let lastBuild: BuildState | undefined;
+let lastBlocks: Map<Node, BlockEntry> | undefined;
+
+function blocksOf(build: BuildState): Map<Node, BlockEntry> {
+  if (build === lastBuild) return lastBlocks!;
   let byBlock = blocks.get(build);
   if (byBlock === undefined) {
     byBlock = new Map();
     blocks.set(build, byBlock);
   }
+  lastBuild = build;
+  lastBlocks = byBlock;
+  return byBlock;
+}
+
+function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefined {
+  const byBlock = blocksOf(build);
   let entry = byBlock.get(dml);
   if (entry === undefined) {
     const signature = signatureOf(build, dml);
