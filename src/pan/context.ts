@@ -114,9 +114,9 @@ export class BuildState {
     return this.typeEnvironment.typeFacts();
   }
 
-  /** Records a dependency (`.dep` entry), deduplicated. */
-  addDependency(dep: Dependency): void {
-    this.dependencies.set(`${dep.name}\u0000${dep.type}\u0000${dep.location}`, dep);
+  /** Records a dependency (`.dep` entry), deduplicated; `key` is its dependencyKey. */
+  addDependency(dep: Dependency, key = dependencyKey(dep)): void {
+    this.dependencies.set(key, dep);
   }
 
   /** Records a write to an absolute path for provenance. */
@@ -126,6 +126,11 @@ export class BuildState {
     if (list === undefined) this.provenance.set(path, [entry]);
     else list.push(entry);
   }
+}
+
+/** The key that identifies a dependency entry (name, type and location). */
+export function dependencyKey(dep: Dependency): string {
+  return `${dep.name}\u0000${dep.type}\u0000${dep.location}`;
 }
 
 /** SELF: the value being defined or validated. */
