@@ -6,6 +6,7 @@ import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { asPanError } from './errors.js';
 import { deferred, evaluate, located, subscriptTerms } from './interp.js';
+import { isFreshValue } from './fresh.js';
 import type { SpecialNode, Target } from './ir.js';
 import { copyValue, writable } from './protect.js';
 import { MAX_LIST_SIZE } from './tree.js';
@@ -34,7 +35,7 @@ export function callAppend(ctx: ExecContext, n: SpecialNode): Value {
   if (list.items.length >= MAX_LIST_SIZE) {
     throw deferred(`list size limit (${MAX_LIST_SIZE}) exceeded`, n.span, 'PF219');
   }
-  const stored = copyValue(value);
+  const stored = isFreshValue(n.args[1]!) ? value : copyValue(value);
   if (n.name === 'append') list.items.push(stored);
   else list.items.unshift(stored);
   return list;
