@@ -13,6 +13,7 @@ import { PanError, type FrameSource } from './errors.js';
 import { FinalFlags } from './final-flags.js';
 import type { CompiledTemplate, FullTypeC, Node } from './ir.js';
 import type { PanPath } from './path.js';
+import { initialTypeEnvironment, type TypeEnvironment, type TypeFacts } from './type-facts.js';
 import { newTypeMap } from './types.js';
 
 /** A global variable. The value is frozen whenever it is read. */
@@ -72,7 +73,9 @@ export class BuildState {
   relativeRoot: PanDict | undefined = undefined;
   readonly globals = new Map<string, GlobalVar>();
   readonly functions = new Map<string, FunctionDef>();
-  readonly types: Map<string, TypeDef> = newTypeMap();
+  private readonly typeMap: Map<string, TypeDef> = newTypeMap();
+  /** Named types (built-in and defined); add with defineType. */
+  readonly types: ReadonlyMap<string, TypeDef> = this.typeMap;
   /** Bindings by path string, with the parsed path. */
   readonly bindings = new Map<string, { path: PanPath; list: Binding[] }>();
   /** Templates loaded in this build, by name. */
@@ -86,8 +89,8 @@ export class BuildState {
   /** True while executing or inserting defaults (cycle checks on external references). */
   checkObjectCycles = true;
   readonly provenance: Map<string, ProvenanceEntry[]> | undefined;
-  /** Per-build memo of facts about types (e.g. whether defaults can apply below them). */
-  readonly typeFacts = new Map<object, boolean>();
+  /** The defined types as a shared environment (the key of the type facts). */
+  private typeEnvironment: TypeEnvironment = initialTypeEnvironment();
 
   constructor(
     readonly objectName: string,
@@ -100,9 +103,20 @@ export class BuildState {
     this.provenance = recordProvenance ? new Map() : undefined;
   }
 
-  /** Records a dependency (`.dep` entry), deduplicated. */
-  addDependency(dep: Dependency): void {
-    this.dependencies.set(`${dep.name}\u0000${dep.type}\u0000${dep.location}`, dep);
+  /** Defines a named type (the caller checked that the name is free). */
+  defineType(name: string, def: TypeDef): void {
+    this.typeMap.set(name, def);
+    this.typeEnvironment = this.typeEnvironment.extend(name, def.type ?? def);
+  }
+
+  /** Facts about the types as this build currently defines them (shared with like builds). */
+  typeFacts(): TypeFacts {
+    return this.typeEnvironment.typeFacts();
+  }
+
+  /** Records a dependency (`.dep` entry), deduplicated; `key` is its dependencyKey. */
+  addDependency(dep: Dependency, key = dependencyKey(dep)): void {
+    this.dependencies.set(key, dep);
   }
 
   /** Records a write to an absolute path for provenance. */
@@ -112,6 +126,11 @@ export class BuildState {
     if (list === undefined) this.provenance.set(path, [entry]);
     else list.push(entry);
   }
+}
+
+/** The key that identifies a dependency entry (name, type and location). */
+export function dependencyKey(dep: Dependency): string {
+  return `${dep.name}\u0000${dep.type}\u0000${dep.location}`;
 }
 
 /** SELF: the value being defined or validated. */

@@ -12,7 +12,8 @@ import { PanError, asPanError } from './errors.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
 import type { AssignStmt, BindStmt, CompiledTemplate, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
 import { parsePath, pathToString, type PanPath } from './path.js';
-import { copyValue, freeze } from './protect.js';
+import { isFreshValue } from './fresh.js';
+import { copyValue, freeze, writable } from './protect.js';
 import { substitute } from './substitute.js';
 import { termFromValue } from './terms.js';
 import { MISSING, checkReplacement, putChild } from './tree.js';
@@ -88,7 +89,7 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
         const at = previous.span === undefined ? '?:?' : where(previous.span);
         throw new PanError('PF211', `duplicate type definition: ${s.name}\nprevious definition [${at}]`);
       }
-      build.types.set(s.name, { type: s.type, builtin: undefined, span: s.span });
+      build.defineType(s.name, { type: s.type, builtin: undefined, span: s.span });
       return;
     }
     case 'bind':
@@ -151,7 +152,7 @@ function executeAssign(ctx: ExecContext, build: BuildState, s: AssignStmt): void
       ctx.self = holder;
       try {
         let result = runDml(ctx, s.expr);
-        if (result !== holder.element) result = copyValue(result);
+        if (result !== holder.element && !isFreshValue(s.expr)) result = copyValue(result);
         putElement(build, s.path, result);
         recordWrite(ctx, build, s, result);
       } finally {
@@ -315,17 +316,41 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
     }
     ctx.push(loaded.template, n.span);
     try {
-      executeTemplate(ctx, loaded.template, loaded.firstLoad);
+      result = runStructure(ctx, build, loaded.template, loaded.firstLoad);
     } finally {
       ctx.pop();
     }
-    result = build.relativeRoot;
   } finally {
     build.relativeRoot = savedRoot;
     ctx.locals = savedLocals;
     ctx.self = savedSelf;
   }
   applyCreateArgs(ctx, n, result, args);
+  return result;
+}
+
+/**
+ * Structure templates that only assign constants to one-term relative paths build the same dict
+ * every time (no other effect is possible): their first result, frozen, is the prototype later
+ * calls copy shallowly (the values are the frozen constants either way). null: not such a
+ * template.
+ */
+const constantStructures = new WeakMap<CompiledTemplate, PanDict | null>();
+
+function isConstantStructure(tpl: CompiledTemplate): boolean {
+  return (
+    tpl.normal.length === tpl.all.length &&
+    tpl.all.every((s) => s.k === 'assign' && s.constant !== undefined && s.path.kind === 'relative' && s.path.terms.length === 1)
+  );
+}
+
+/** Runs a structure template on the fresh relative root; returns the resulting dict. */
+function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
+  const prototype = constantStructures.get(tpl);
+  if (prototype !== undefined && prototype !== null) return writable(prototype);
+  executeTemplate(ctx, tpl, firstLoad);
+  const result = build.relativeRoot!;
+  if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
   return result;
 }
 

@@ -103,6 +103,14 @@ function opFailure(e: unknown, span: Node['span'], ctx: ExecContext): PanError {
   return asPanError(e).locate(span, ctx);
 }
 
+/** The terms of a variable reference without subscripts (shared, never modified). */
+const NO_TERMS: readonly Term[] = [];
+
+/** Evaluates the subscripts of a variable reference or target into terms. */
+export function subscriptTerms(ctx: ExecContext, n: VarNode | Target): readonly Term[] {
+  return n.subs.length === 0 ? NO_TERMS : evalTerms(ctx, n.subs, n.span);
+}
+
 /** Evaluates subscripts into terms. */
 export function evalTerms(ctx: ExecContext, subs: readonly Node[], span: Node['span']): Term[] {
   const terms: Term[] = new Array(subs.length);
@@ -119,7 +127,7 @@ export function evalTerms(ctx: ExecContext, subs: readonly Node[], span: Node['s
 
 /** Reads a variable reference; `lookupOnly` yields MISSING instead of an "undefined" error. */
 export function lookupVar(ctx: ExecContext, n: VarNode | Target, lookupOnly: boolean): Value | typeof MISSING {
-  const terms = n.subs.length === 0 ? [] : evalTerms(ctx, n.subs, n.span);
+  const terms = subscriptTerms(ctx, n);
   let result;
   try {
     result = readVar(ctx, n.name, terms, lookupOnly);
@@ -139,7 +147,7 @@ function evalVar(ctx: ExecContext, n: VarNode): Value {
 function evalSet(ctx: ExecContext, targets: readonly Target[], valueNode: Node): Value {
   let value = evaluate(ctx, valueNode);
   for (const t of targets) {
-    const terms = t.subs.length === 0 ? [] : evalTerms(ctx, t.subs, t.span);
+    const terms = subscriptTerms(ctx, t);
     try {
       value = writeTarget(ctx, t, terms, value);
     } catch (e) {
@@ -178,7 +186,7 @@ function evalLoop(
 }
 
 function assignTarget(ctx: ExecContext, t: Target, value: Value): void {
-  const terms = t.subs.length === 0 ? [] : evalTerms(ctx, t.subs, t.span);
+  const terms = subscriptTerms(ctx, t);
   try {
     writeTarget(ctx, t, terms, value);
   } catch (e) {
@@ -194,21 +202,24 @@ function evalForeach(ctx: ExecContext, n: ForeachNode): Value {
   assignTarget(ctx, n.key, undefined);
   assignTarget(ctx, n.value, undefined);
   let result: Value = undefined;
-  const step = (k: Value, v: Value): void => {
-    assignTarget(ctx, n.key, k);
-    assignTarget(ctx, n.value, undefined);
-    assignTarget(ctx, n.value, v);
-    result = evaluate(ctx, n.body);
-  };
   if (coll instanceof PanList) {
-    for (let i = 0; i < coll.items.length; i++) step(BigInt(i), coll.items[i]);
+    for (let i = 0; i < coll.items.length; i++) result = foreachStep(ctx, n, BigInt(i), coll.items[i]);
   } else {
-    for (const k of [...coll.keys()]) {
+    // The key list is a snapshot: a dict never modifies a key list it has handed out.
+    for (const k of coll.keys()) {
       if (!coll.map.has(k)) throw deferred('resource changed structurally during iteration', keywordSpan(n.span, 'foreach'));
-      step(k, coll.map.get(k));
+      result = foreachStep(ctx, n, k, coll.map.get(k));
     }
   }
   return result;
+}
+
+/** One iteration of foreach: assigns the key and value targets, evaluates the body. */
+function foreachStep(ctx: ExecContext, n: ForeachNode, k: Value, v: Value): Value {
+  assignTarget(ctx, n.key, k);
+  assignTarget(ctx, n.value, undefined);
+  assignTarget(ctx, n.value, v);
+  return evaluate(ctx, n.body);
 }
 
 function evalLogic(ctx: ExecContext, k: 'and' | 'or', l: Node, r: Node, span: Node['span']): Value {
@@ -252,10 +263,10 @@ function callUser(ctx: ExecContext, n: UserCallNode): Value {
   for (let i = 0; i < n.args.length; i++) putChild(argv, i, evaluate(ctx, n.args[i]!));
   const savedLocals = ctx.locals;
   ctx.push(fd.template, n.span, n.name);
-  ctx.locals = new Map<string, Value>([
-    ['ARGV', argv],
-    ['ARGC', BigInt(argv.items.length)],
-  ]);
+  const locals = new Map<string, Value>();
+  locals.set('ARGV', argv);
+  locals.set('ARGC', BigInt(argv.items.length));
+  ctx.locals = locals;
   try {
     return evaluate(ctx, fd.body);
   } catch (e) {

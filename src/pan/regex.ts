@@ -194,7 +194,9 @@ export class JavaRegex {
 type ReplacementPart = string | number;
 
 const CACHE_LIMIT = 1000;
-const cache = new Map<string, JavaRegex>();
+/** Compiled patterns by flags, then by pattern text. */
+const cache = new Map<number, Map<string, JavaRegex>>();
+let cached = 0;
 
 /**
  * Compiles a Java regular expression with the given Pattern flags (see RegexFlags), using a
@@ -202,12 +204,21 @@ const cache = new Map<string, JavaRegex>();
  * Java's PatternSyntaxException text), true for valid Java that JavaScript cannot express.
  */
 export function compileJavaRegex(pattern: string, flags = 0): JavaRegex {
-  const key = `${flags}\u0000${pattern}`;
-  let re = cache.get(key);
+  let byPattern = cache.get(flags);
+  if (byPattern === undefined) {
+    byPattern = new Map();
+    cache.set(flags, byPattern);
+  }
+  let re = byPattern.get(pattern);
   if (re === undefined) {
     re = JavaRegex.compile(pattern, flags);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, re);
+    if (++cached > CACHE_LIMIT) {
+      cache.clear();
+      cached = 1;
+      byPattern = new Map();
+      cache.set(flags, byPattern);
+    }
+    byPattern.set(pattern, re);
   }
   return re;
 }

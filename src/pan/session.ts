@@ -10,8 +10,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { SourceLocator, rootUri, type FoundFile } from '../source/locate.js';
-import type { CompileOptions } from './compiler-api.js';
-import { BuildState, ExecContext, type BuildHost } from './context.js';
+import type { CompileOptions, Dependency } from './compiler-api.js';
+import { BuildState, ExecContext, dependencyKey, type BuildHost } from './context.js';
 import { insertDefaults, orderedBindings } from './defaults.js';
 import { PanDict, PanList } from './element.js';
 import { getElement } from './elements.js';
@@ -102,20 +102,40 @@ export class Session implements BuildHost {
 
   // ------------------------------------------------------------ host services
 
+  /**
+   * Templates loaded for include/create, by name and load path: the file found, its checked
+   * template and its dependency entry. Lookups and loads are memoised for the whole run by the
+   * locator and the loader, so the same request always has the same answer; only successful
+   * loads are kept (failures take the full path, which builds a fresh error).
+   */
+  private readonly included = new Map<string, { template: CompiledTemplate; dependency: Dependency; key: string }>();
+
   loadTemplate(build: BuildState, name: string, lookupOnly: boolean): CompiledTemplate | undefined {
+    if (lookupOnly) return this.lookUpTemplate(build, name);
+    const cacheKey = build.loadpath.length === 1 && build.loadpath[0] === '' ? name : `${name}\u0000${build.loadpath.join('\u0000')}`;
+    let entry = this.included.get(cacheKey);
+    if (entry === undefined) {
+      const found = this.locator.findTemplate(name, build.loadpath);
+      if (found === undefined) return undefined;
+      const template = this.loader.loadNamed(found, name);
+      const dependency: Dependency = { name, type: found.type === 'TPL' ? 'TPL' : 'PAN', location: rootUri(found.root) };
+      entry = { template, dependency, key: dependencyKey(dependency) };
+      this.included.set(cacheKey, entry);
+    }
+    build.addDependency(entry.dependency, entry.key);
+    build.loaded.set(name, entry.template);
+    return entry.template;
+  }
+
+  /** A template by name for exists()/if_exists(), without loading it into the build. */
+  private lookUpTemplate(build: BuildState, name: string): CompiledTemplate | undefined {
     const found = this.locator.findTemplate(name, build.loadpath);
     if (found === undefined) {
-      if (lookupOnly) build.addDependency({ name, type: 'ABSENT_SOURCE', location: '' });
+      build.addDependency({ name, type: 'ABSENT_SOURCE', location: '' });
       return undefined;
     }
-    if (lookupOnly) {
-      const tpl = this.loader.load(found);
-      return tpl.name === name ? tpl : undefined;
-    }
-    const tpl = this.loader.loadNamed(found, name);
-    build.addDependency({ name, type: found.type === 'TPL' ? 'TPL' : 'PAN', location: rootUri(found.root) });
-    build.loaded.set(name, tpl);
-    return tpl;
+    const tpl = this.loader.load(found);
+    return tpl.name === name ? tpl : undefined;
   }
 
   findFile(build: BuildState, name: string): string | undefined {

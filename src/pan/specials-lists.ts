@@ -5,7 +5,8 @@
 import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { asPanError } from './errors.js';
-import { deferred, evalTerms, evaluate, located } from './interp.js';
+import { deferred, evaluate, located, subscriptTerms } from './interp.js';
+import { isFreshValue } from './fresh.js';
 import type { SpecialNode, Target } from './ir.js';
 import { copyValue, writable } from './protect.js';
 import { MAX_LIST_SIZE } from './tree.js';
@@ -13,7 +14,7 @@ import { targetList, writeLocal, writeSelf, writeTarget } from './variables.js';
 
 
 function resolveTargetList(ctx: ExecContext, t: Target): PanList {
-  const terms = t.subs.length === 0 ? [] : evalTerms(ctx, t.subs, t.span);
+  const terms = subscriptTerms(ctx, t);
   try {
     return targetList(ctx, t.name, terms);
   } catch (e) {
@@ -34,7 +35,7 @@ export function callAppend(ctx: ExecContext, n: SpecialNode): Value {
   if (list.items.length >= MAX_LIST_SIZE) {
     throw deferred(`list size limit (${MAX_LIST_SIZE}) exceeded`, n.span, 'PF219');
   }
-  const stored = copyValue(value);
+  const stored = isFreshValue(n.args[1]!) ? value : copyValue(value);
   if (n.name === 'append') list.items.push(stored);
   else list.items.unshift(stored);
   return list;
@@ -43,7 +44,7 @@ export function callAppend(ctx: ExecContext, n: SpecialNode): Value {
 /** delete(x), delete(x[i]), delete(SELF[i]): removes a local variable or an element. */
 export function callDelete(ctx: ExecContext, n: SpecialNode): Value {
   const t = n.targets![0]!;
-  const terms = t.subs.length === 0 ? [] : evalTerms(ctx, t.subs, t.span);
+  const terms = subscriptTerms(ctx, t);
   try {
     if (t.name === 'SELF') writeSelf(ctx, terms, null);
     else writeLocal(ctx, t.name, terms, null, true);
@@ -55,7 +56,7 @@ export function callDelete(ctx: ExecContext, n: SpecialNode): Value {
 
 function assign(ctx: ExecContext, t: Target | undefined, v: Value): void {
   if (t === undefined) return;
-  const terms = t.subs.length === 0 ? [] : evalTerms(ctx, t.subs, t.span);
+  const terms = subscriptTerms(ctx, t);
   try {
     writeTarget(ctx, t, terms, v);
   } catch (e) {

@@ -19,34 +19,52 @@ export function newTypeMap(): Map<string, TypeDef> {
   return m;
 }
 
-/** Checks that every type a full type refers to is defined (panc's verifySubtypesDefined). */
-export function checkTypeReferences(types: ReadonlyMap<string, TypeDef>, t: FullTypeC): void {
-  checkSpec(types, t.spec);
+/** A type name a full type refers to: by reference, or as a record include (which must be a record). */
+interface TypeReference {
+  readonly name: string;
+  readonly include: boolean;
 }
 
-function checkSpec(types: ReadonlyMap<string, TypeDef>, s: TypeSpecC): void {
+/** The references of each full type, in checking order (computed once per type). */
+const referencesOf = new WeakMap<FullTypeC, readonly TypeReference[]>();
+
+/** Checks that every type a full type refers to is defined (panc's verifySubtypesDefined). */
+export function checkTypeReferences(types: ReadonlyMap<string, TypeDef>, t: FullTypeC): void {
+  let refs = referencesOf.get(t);
+  if (refs === undefined) {
+    const found: TypeReference[] = [];
+    collectReferences(t.spec, found);
+    // A repeated reference fails (or passes) where it first appears.
+    refs = found.filter((r, i) => found.findIndex((o) => o.name === r.name && o.include === r.include) === i);
+    referencesOf.set(t, refs);
+  }
+  for (const r of refs) {
+    const def = types.get(r.name);
+    if (def === undefined) throw new PanError('PF212', `referenced type '${r.name}' is not defined`);
+    if (r.include && (def.type === undefined || def.type.spec.k !== 'record')) {
+      throw new PanError('PF212', `record definition includes non-record type: '${r.name}'`);
+    }
+  }
+}
+
+/** The references below a spec, in the order panc checks them (includes before fields). */
+function collectReferences(s: TypeSpecC, into: TypeReference[]): void {
   switch (s.k) {
     case 'ref':
-      if (!types.has(s.name)) throw new PanError('PF212', `referenced type '${s.name}' is not defined`);
+      into.push({ name: s.name, include: false });
       return;
     case 'choice':
       return;
     case 'record':
-      for (const inc of s.includes) {
-        const def = types.get(inc);
-        if (def === undefined) throw new PanError('PF212', `referenced type '${inc}' is not defined`);
-        if (def.type === undefined || def.type.spec.k !== 'record') {
-          throw new PanError('PF212', `record definition includes non-record type: '${inc}'`);
-        }
-      }
-      for (const [, f] of s.required) checkSpec(types, f.spec);
-      for (const [, f] of s.optional) checkSpec(types, f.spec);
+      for (const inc of s.includes) into.push({ name: inc, include: true });
+      for (const [, f] of s.required) collectReferences(f.spec, into);
+      for (const [, f] of s.optional) collectReferences(f.spec, into);
       return;
     case 'list':
     case 'dict':
-      return checkSpec(types, s.elem);
+      return collectReferences(s.elem, into);
     case 'link':
-      return checkSpec(types, s.target);
+      return collectReferences(s.target, into);
   }
 }
 

@@ -144,21 +144,29 @@ function checkBuiltin(name: string, self: Value): void {
   if (!ok) throw fail('PF302', `validation requires type of '${name}' but element is of type '${k}'`, self);
 }
 
+function inRange(n: bigint, r: Range): boolean {
+  return n >= r.min && (r.max === undefined || n <= r.max);
+}
+
+/** inRange for a size (a safe integer: comparing with the bounds as numbers is exact). */
+function sizeInRange(n: number, r: Range): boolean {
+  return n >= Number(r.min) && (r.max === undefined || n <= Number(r.max));
+}
+
 function checkRange(self: Value, r: Range): void {
-  const max = r.max;
-  const inRange = (n: bigint) => n >= r.min && (max === undefined || n <= max);
-  const text = rangeToString(r);
   if (typeof self === 'bigint') {
-    if (!inRange(self)) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${text}`);
+    if (!inRange(self, r)) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${rangeToString(r)}`);
   } else if (typeof self === 'number') {
-    const ok = self >= Number(r.min) && (max === undefined || self <= Number(max));
-    if (!ok) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${text}`);
+    const ok = self >= Number(r.min) && (r.max === undefined || self <= Number(r.max));
+    if (!ok) throw fail('PF303', `value (${formatJavaNumber(self)}) is outside range ${rangeToString(r)}`);
   } else if (typeof self === 'string') {
-    if (!inRange(BigInt(self.length))) throw fail('PF303', `string size (${formatJavaNumber(self.length)}) is outside range ${text}`);
+    if (!sizeInRange(self.length, r)) {
+      throw fail('PF303', `string size (${formatJavaNumber(self.length)}) is outside range ${rangeToString(r)}`);
+    }
   } else if (self instanceof PanList) {
-    if (!inRange(BigInt(self.size))) throw fail('PF303', `list size (${formatJavaNumber(self.size)}) is outside range ${text}`);
+    if (!sizeInRange(self.size, r)) throw fail('PF303', `list size (${formatJavaNumber(self.size)}) is outside range ${rangeToString(r)}`);
   } else if (self instanceof PanDict) {
-    if (!inRange(BigInt(self.size))) throw fail('PF303', `hash size (${formatJavaNumber(self.size)}) is outside range ${text}`);
+    if (!sizeInRange(self.size, r)) throw fail('PF303', `hash size (${formatJavaNumber(self.size)}) is outside range ${rangeToString(r)}`);
   } else {
     throw fail('PF303', `range checking cannot be applied to element of type ${kindOf(self)}`);
   }
@@ -203,26 +211,44 @@ function asDict(self: Value): PanDict {
   return self;
 }
 
-function recordFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void {
+/** The fields a record accepts: its own and those of the records it includes (per type environment). */
+function recordFields(ctx: ExecContext, s: RecordSpec): ReadonlySet<string> {
+  const memo = ctx.build!.typeFacts().recordFields;
+  let known = memo.get(s);
+  if (known === undefined) {
+    const into = new Set<string>();
+    collectFields(ctx, s, into);
+    known = into;
+    memo.set(s, known);
+  }
+  return known;
+}
+
+function collectFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void {
   for (const [k] of s.required) into.add(k);
   for (const [k] of s.optional) into.add(k);
   for (const inc of s.includes) {
     const spec = ctx.build!.types.get(inc)?.type?.spec;
-    if (spec?.k === 'record') recordFields(ctx, spec, into);
+    if (spec?.k === 'record') collectFields(ctx, spec, into);
   }
 }
 
 function validateRecord(ctx: ExecContext, s: RecordSpec, self: Value): void {
   if (!s.extensible) {
     const dict = asDict(self);
-    const known = new Set<string>();
-    recordFields(ctx, s, known);
-    const unexpected = dict.keys().filter((k) => !known.has(k));
-    if (unexpected.length > 0) {
+    const known = recordFields(ctx, s);
+    if (hasUnknownKey(dict, known)) {
+      const unexpected = dict.keys().filter((k) => !known.has(k));
       throw fail('PF304', `record definition contains unexpected field(s): ${unexpected.map((k) => k + ' ').join('')}`);
     }
   }
   validateRecordBody(ctx, s, self);
+}
+
+function hasUnknownKey(dict: PanDict, known: ReadonlySet<string>): boolean {
+  if (dict.size > known.size) return true;
+  for (const k of dict.map.keys()) if (!known.has(k)) return true;
+  return false;
 }
 
 function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void {
@@ -241,10 +267,14 @@ function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void 
     }
   }
   for (const [k, f] of s.required) {
-    if (!dict.has(k)) throw fail('PF304', `record is missing required field: ${k}`);
-    validateField(ctx, k, f, dict.get(k));
+    const v = dict.get(k);
+    if (v === undefined && !dict.has(k)) throw fail('PF304', `record is missing required field: ${k}`);
+    validateField(ctx, k, f, v);
   }
-  for (const [k, f] of s.optional) if (dict.has(k)) validateField(ctx, k, f, dict.get(k));
+  for (const [k, f] of s.optional) {
+    const v = dict.get(k);
+    if (v !== undefined || dict.has(k)) validateField(ctx, k, f, v);
+  }
 }
 
 function validateField(ctx: ExecContext, key: string, t: FullTypeC, v: Value): void {
@@ -262,16 +292,21 @@ function validateCollection(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'list' 
     throw fail('PF302', `validation requires type of '${isList ? 'list' : 'dict'}' but element is of type '${kindOf(self)}'`, self);
   }
   if (s.range !== undefined) checkRange(self, s.range);
-  const entries: Array<[Term, Value]> = self instanceof PanList
-    ? self.items.map((v, i) => [i, v])
-    : (self as PanDict).keys().map((k) => [k, (self as PanDict).get(k)]);
-  for (const [t, v] of entries) {
-    try {
-      validateSpec(ctx, s.elem, v);
-    } catch (e) {
-      if (e instanceof ValidationFailure) throw e.addTerm(t);
-      throw e;
-    }
+  if (self instanceof PanList) {
+    const items = self.items;
+    for (let i = 0; i < items.length; i++) validateElement(ctx, s.elem, i, items[i]);
+  } else {
+    const dict = self as PanDict;
+    for (const k of dict.keys()) validateElement(ctx, s.elem, k, dict.get(k));
+  }
+}
+
+function validateElement(ctx: ExecContext, elem: TypeSpecC, t: Term, v: Value): void {
+  try {
+    validateSpec(ctx, elem, v);
+  } catch (e) {
+    if (e instanceof ValidationFailure) throw e.addTerm(t);
+    throw e;
   }
 }
 
@@ -313,23 +348,30 @@ class ReadOnlySelf implements SelfHolder {
   }
 }
 
-/** Runs a `with` block; it must return true. */
-function runWith(ctx: ExecContext, dml: Node, self: Value): void {
+/** Evaluates a `with` block with a read-only SELF. */
+function evaluateWith(ctx: ExecContext, dml: Node, self: Value): Value {
   const savedSelf = ctx.self;
   const savedTemplateVar = ctx.templateVar;
   ctx.self = new ReadOnlySelf(self);
   ctx.templateVar = undefined;
+  try {
+    return runDml(ctx, dml, false);
+  } finally {
+    ctx.self = savedSelf;
+    ctx.templateVar = savedTemplateVar;
+  }
+}
+
+/** Runs a `with` block; it must return true. */
+function runWith(ctx: ExecContext, dml: Node, self: Value): void {
   let result: Value;
   try {
-    result = memoizedWith(ctx, dml, self, () => runDml(ctx, dml, false));
+    result = memoizedWith(ctx, dml, self, evaluateWith);
   } catch (e) {
     if (e instanceof ValidationFailure) throw e;
     const failure = fail('PF307', 'validation failed because exception was thrown');
     failure.causeText = formatPanError(asPanError(e));
     throw failure;
-  } finally {
-    ctx.self = savedSelf;
-    ctx.templateVar = savedTemplateVar;
   }
   if (typeof result !== 'boolean') {
     throw fail('PF307', `user-defined validation function returned an element of type ${kindOf(result)}; boolean value required`);

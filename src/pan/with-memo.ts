@@ -8,7 +8,9 @@
  * FUNCTION, built-ins that read the configuration, files or types, debug output — makes the
  * block run every time. Only returned values are kept; a block that throws throws every time.
  * Globals cannot change once validation starts, so a build's analysis holds for all its
- * validations; the key also holds the call depth and loop and depth limits.
+ * validations; the key also holds the call depth and loop and depth limits. The analysis of a
+ * block is kept with the lookups it made (which names are globals, which function bodies the
+ * calls reach): a build that answers them the same way reuses it without analysing again.
  */
 import type { BuildState, ExecContext } from './context.js';
 import { isProperty, type Value } from './element.js';
@@ -31,82 +33,149 @@ interface CodeFacts {
 interface Table {
   readonly strings: Map<string, Value>;
   readonly others: Map<string, Value>;
+  /** The loop and depth limits of the results, and the generation of the table store. */
+  readonly maxIteration: number;
+  readonly maxRecursion: number;
+  readonly generation: number;
 }
 
-/** A block as one build defines it: its signature and tables by call depth, or null when it is not pure. */
-type BlockEntry = { readonly signature: string; readonly byDepth: Map<number, Table> } | null;
+/** A lookup the analysis of a block made in a build (is this name a global? which body has this function?) and its answer. */
+type Check =
+  | { readonly global: string; readonly isGlobal: boolean }
+  | { readonly function: string; readonly body: Node | undefined };
+
+/**
+ * How a block resolves in the builds that answer its lookups the same way: its signature (the
+ * identities of the code it runs), or null when it is not pure there, and its tables by depth.
+ */
+interface Resolution {
+  readonly checks: readonly Check[];
+  readonly signature: string | null;
+  readonly byDepth: Map<number, Table>;
+}
 
 const MAX_ENTRIES = 200_000;
+/** Resolutions kept per block (builds of one site resolve a block in one or a few ways). */
+const MAX_RESOLUTIONS = 8;
 let entries = 0;
+let generation = 0;
 const tables = new Map<string, Table>();
 const facts = new WeakMap<Node, CodeFacts>();
-const blocks = new WeakMap<BuildState, Map<Node, BlockEntry>>();
+const resolutions = new WeakMap<Node, Resolution[]>();
+const blocks = new WeakMap<BuildState, Map<Node, Resolution>>();
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
-/** Runs a `with` block on a property SELF through the memo when the block is pure. */
-export function memoizedWith(ctx: ExecContext, dml: Node, self: Value, run: () => Value): Value {
+/** Runs a `with` block (`run(ctx, dml, self)`) on a property SELF through the memo when the block is pure. */
+export function memoizedWith(
+  ctx: ExecContext,
+  dml: Node,
+  self: Value,
+  run: (ctx: ExecContext, dml: Node, self: Value) => Value,
+): Value {
   const build = ctx.build;
-  if (build === undefined || !isProperty(self)) return run();
+  if (build === undefined || !isProperty(self)) return run(ctx, dml, self);
   const table = tableOf(ctx, build, dml);
-  if (table === undefined) return run();
+  if (table === undefined) return run(ctx, dml, self);
   const map = typeof self === 'string' ? table.strings : table.others;
   const key = typeof self === 'string' ? self : `${typeof self}\u0000${typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self)}`;
   const known = map.get(key);
   if (known !== undefined || map.has(key)) return known;
-  const result = run();
+  const result = run(ctx, dml, self);
   if (isProperty(result)) {
     if (++entries > MAX_ENTRIES) {
       tables.clear();
       entries = 0;
+      generation++;
     }
     map.set(key, result);
   }
   return result;
 }
 
-function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefined {
+/** The blocks of the build validated last (validation runs one build at a time). */
+let lastBuild: BuildState | undefined;
+let lastBlocks: Map<Node, Resolution> | undefined;
+
+function blocksOf(build: BuildState): Map<Node, Resolution> {
+  if (build === lastBuild) return lastBlocks!;
   let byBlock = blocks.get(build);
   if (byBlock === undefined) {
     byBlock = new Map();
     blocks.set(build, byBlock);
   }
-  let entry = byBlock.get(dml);
-  if (entry === undefined) {
-    const signature = signatureOf(build, dml);
-    entry = signature === null ? null : { signature, byDepth: new Map() };
-    byBlock.set(dml, entry);
+  lastBuild = build;
+  lastBlocks = byBlock;
+  return byBlock;
+}
+
+function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefined {
+  const byBlock = blocksOf(build);
+  let resolution = byBlock.get(dml);
+  if (resolution === undefined) {
+    resolution = resolutionOf(build, dml);
+    byBlock.set(dml, resolution);
   }
-  if (entry === null) return undefined;
-  let table = entry.byDepth.get(ctx.depth);
-  if (table === undefined) {
-    const key = `${entry.signature}\u0000${ctx.depth}\u0000${ctx.maxIteration}\u0000${ctx.maxRecursion}`;
+  if (resolution.signature === null) return undefined;
+  let table = resolution.byDepth.get(ctx.depth);
+  if (table === undefined || table.generation !== generation || table.maxIteration !== ctx.maxIteration || table.maxRecursion !== ctx.maxRecursion) {
+    const key = `${resolution.signature}\u0000${ctx.depth}\u0000${ctx.maxIteration}\u0000${ctx.maxRecursion}`;
     table = tables.get(key);
     if (table === undefined) {
-      table = { strings: new Map(), others: new Map() };
+      table = { strings: new Map(), others: new Map(), maxIteration: ctx.maxIteration, maxRecursion: ctx.maxRecursion, generation };
       tables.set(key, table);
     }
-    entry.byDepth.set(ctx.depth, table);
+    resolution.byDepth.set(ctx.depth, table);
   }
   return table;
 }
 
-/** The identities of the code a block runs in this build (itself, then the functions it calls), or null if impure. */
-function signatureOf(build: BuildState, dml: Node): string | null {
+/** How a block resolves in a build: a known resolution whose lookups the build answers the same way, or a new one. */
+function resolutionOf(build: BuildState, dml: Node): Resolution {
+  let known = resolutions.get(dml);
+  if (known === undefined) {
+    known = [];
+    resolutions.set(dml, known);
+  }
+  for (const r of known) if (r.checks.every((c) => holds(build, c))) return r;
+  const r = resolve(build, dml);
+  if (known.length >= MAX_RESOLUTIONS) known.pop();
+  known.unshift(r);
+  return r;
+}
+
+function holds(build: BuildState, c: Check): boolean {
+  return 'global' in c ? build.globals.has(c.global) === c.isGlobal : build.functions.get(c.function)?.body === c.body;
+}
+
+/**
+ * Resolves a block in a build: the identities of the code it runs (itself, then the functions it
+ * calls) as its signature, or null if it is impure; with every lookup made, in order.
+ */
+function resolve(build: BuildState, dml: Node): Resolution {
+  const checks: Check[] = [];
   const code = new Set<Node>([dml]);
-  const resolve = (n: Node): boolean => {
+  const pureName = (name: string): boolean => {
+    if (name === 'TEMPLATE' || name === 'FUNCTION') return false;
+    const isGlobal = build.globals.has(name);
+    checks.push({ global: name, isGlobal });
+    return !isGlobal;
+  };
+  const pure = (n: Node): boolean => {
     const f = factsOf(n);
-    if (f.impure || !f.names.every((name) => pureName(build, name))) return false;
+    if (f.impure || !f.names.every(pureName)) return false;
     for (const call of f.calls) {
-      const fd = build.functions.get(call);
+      const body = build.functions.get(call)?.body;
+      checks.push({ function: call, body });
       // An undefined function fails every time: nothing to remember, nothing to depend on.
-      if (fd === undefined || code.has(fd.body)) continue;
-      code.add(fd.body);
-      if (!resolve(fd.body)) return false;
+      if (body === undefined || code.has(body)) continue;
+      code.add(body);
+      if (!pure(body)) return false;
     }
     return true;
   };
-  return resolve(dml) ? [...code].map(idOf).join(',') : null;
+  const signature = pure(dml) ? [...code].map(idOf).join(',') : null;
+  return { checks, signature, byDepth: new Map() };
 }
 
 function idOf(o: object): number {
@@ -116,11 +185,6 @@ function idOf(o: object): number {
     ids.set(o, id);
   }
   return id;
-}
-
-/** True if a variable that is not a global of the build can only be a local, an argument or SELF. */
-function pureName(build: BuildState, name: string): boolean {
-  return name !== 'TEMPLATE' && name !== 'FUNCTION' && !build.globals.has(name);
 }
 
 function factsOf(n: Node): CodeFacts {

@@ -41,6 +41,19 @@ describe('data model', () => {
     expect(d.keys()).toEqual(['A', 'B', '_x', 'a10', 'a2', 'b']);
   });
 
+  it('orders keys by UTF-16 code units in small and large dicts', () => {
+    const keys = ['b', 'a2', '\u00e9', 'a10', '\ud83d\ude00', '_x', '\uffff', 'Z', 'B', 'a', ''];
+    for (const n of [3, keys.length]) {
+      const d = new PanDict();
+      for (const k of keys.slice(0, n)) d.set(k, 1n);
+      expect(d.keys()).toEqual(keys.slice(0, n).sort());
+    }
+    const many = Array.from({ length: 40 }, (_, i) => `k${(i * 7919) % 40}`);
+    const d = new PanDict();
+    for (const k of many) d.set(k, 1n);
+    expect(d.keys()).toEqual([...many].sort());
+  });
+
   it('copies deeply and compares long and double as different', () => {
     const inner = new PanList([1n]);
     const d = new PanDict(new Map([['l', inner]]));

@@ -64,6 +64,23 @@ describe('with-block memo', () => {
     expect(second).toBe(first);
   });
 
+  it('analyses a block again in a build where one of its names is a global', async () => {
+    const schema = `declaration template schema;
+function short = { if (is_defined(LIM)) length(ARGV[0]) <= LIM else length(ARGV[0]) <= 3 };
+type name = string with short(SELF);
+bind '/name' = name;
+`;
+    const object = (name: string, limit: boolean) =>
+      `object template ${name};\n${limit ? 'variable LIM = 10;\n' : ''}include 'schema';\n'/name' = 'toolong';\n`;
+    const dir = writeTree({ a: object('a', false), b: object('b', true), c: object('c', false), d: object('d', true), schema });
+    const results = await compile({
+      files: ['a', 'b', 'c', 'd'].map((n) => path.join(dir, `${n}.pan`)),
+      options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [dir] },
+    });
+    const failed = results.map((r) => r.profile === undefined);
+    expect(failed).toEqual([true, false, true, false]);
+  });
+
   it('keeps loop limits apart', async () => {
     const files: Record<string, string> = {
       obj: `object template obj;\ninclude 'schema';\n'/name' = 'abc';\n`,

@@ -200,7 +200,11 @@ const index: PureBuiltin = {
   },
 };
 
+const dict = dictBuiltin('dict');
+const nlist = dictBuiltin('nlist');
+
 /** The resource built-ins. */
-export const RESOURCE_BUILTINS: readonly PureBuiltin[] = [
-  list, dictBuiltin('dict'), dictBuiltin('nlist'), merge, splice, clone, length, key, index,
-];
+export const RESOURCE_BUILTINS: readonly PureBuiltin[] = [list, dict, nlist, merge, splice, clone, length, key, index];
+
+/** Built-ins whose result is a new resource holding their argument values and nothing else. */
+export const CONSTRUCTOR_BUILTINS: ReadonlySet<PureBuiltin> = new Set([list, dict, nlist]);
