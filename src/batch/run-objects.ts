@@ -4,7 +4,7 @@
  * of the pool. Returns one outcome per object reached (requested or read through an external
  * path), sorted by name, with the content hash of each output written.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { DiagnosticError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileRequest, ObjectResult } from '../pan/compiler-api.js';
 import { parseFormats, type OutputFormat } from '../output/formats.js';
@@ -83,7 +83,7 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
       const rendered = { profile: result.profile!, dependencies: result.dependencies };
       for (const format of formats) {
         const data = format.render(rendered);
-        const hash = createHash('sha1').update(data).digest('hex');
+        const hash = sha1Hex(data);
         sink.write(result.name, outputPath(job.outputDir, result.name, format), data);
         outputs.push({ suffix: format.suffix, hash, size: data.length });
       }
@@ -104,3 +104,13 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
   if (result.file !== undefined) outcome.file = result.file;
   return outcome;
 }
+
+/** One-shot `crypto.hash` (Node 20.12+) when present: no Hash object per output. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash;
+
+/** The content hash recorded for an output: sha1 of its bytes, in hex. */
+function sha1Hex(data: Buffer): string {
+  if (oneShotHash !== undefined) return oneShotHash('sha1', data, 'hex');
+  return crypto.createHash('sha1').update(data).digest('hex');
+}
+

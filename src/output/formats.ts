@@ -8,9 +8,9 @@ import type { Dependency } from '../pan/compiler-api.js';
 import type { PanDict } from '../pan/element.js';
 import { formatDependencies } from './dep.js';
 import { formatDot } from './dot.js';
-import { formatJsonProfile } from './json.js';
+import { formatJsonProfileBytes } from './json.js';
 import { formatText } from './text.js';
-import { formatPanXml } from './xml.js';
+import { formatPanXmlBytes } from './xml.js';
 
 /** What a format renders: the validated profile and the object's dependencies. */
 export interface ProfileOutput {
@@ -23,24 +23,27 @@ export interface OutputFormat {
   readonly key: string;
   /** File suffix appended to the object name after a dot. */
   readonly suffix: string;
-  /** The file contents. */
+  /** The file contents (not to be modified: it may share memory with other outputs). */
   render(output: ProfileOutput): Buffer;
 }
 
 type TextRenderer = (output: ProfileOutput) => string;
+type ByteRenderer = (output: ProfileOutput) => Buffer;
 
-const xml: TextRenderer = (o) => formatPanXml(o.profile);
-const json: TextRenderer = (o) => formatJsonProfile(o.profile);
-const text: TextRenderer = (o) => formatText(o.profile);
-const dot: TextRenderer = (o) => formatDot(o.profile);
-const dep: TextRenderer = (o) => formatDependencies(o.dependencies);
+const utf8 = (render: TextRenderer): ByteRenderer => (o) => Buffer.from(render(o), 'utf8');
 
-function plain(key: string, suffix: string, render: TextRenderer): OutputFormat {
-  return { key, suffix, render: (o) => Buffer.from(render(o), 'utf8') };
+const xml: ByteRenderer = (o) => formatPanXmlBytes(o.profile);
+const json: ByteRenderer = (o) => formatJsonProfileBytes(o.profile);
+const text = utf8((o) => formatText(o.profile));
+const dot = utf8((o) => formatDot(o.profile));
+const dep = utf8((o) => formatDependencies(o.dependencies));
+
+function plain(key: string, suffix: string, render: ByteRenderer): OutputFormat {
+  return { key, suffix, render };
 }
 
-function gzipped(key: string, suffix: string, render: TextRenderer): OutputFormat {
-  return { key, suffix, render: (o) => gzipSync(Buffer.from(render(o), 'utf8')) };
+function gzipped(key: string, suffix: string, render: ByteRenderer): OutputFormat {
+  return { key, suffix, render: (o) => gzipSync(render(o)) };
 }
 
 const FORMATS: readonly OutputFormat[] = [

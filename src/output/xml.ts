@@ -3,70 +3,150 @@
  * root `<nlist format="pan" name="profile">` on one line, one element per line indented by
  * four spaces, tags named after element kinds, `name` attributes for dict children, and the
  * escaping rules of the JDK's XML serializer. Strings holding characters that XML 1.0 cannot
- * carry are written as base64 of their UTF-8 bytes with `encoding="base64"`.
+ * carry are written as base64 of their UTF-8 bytes with `encoding="base64"`. The document is
+ * written into a ByteSink, markup encoded once per element kind and depth.
  */
 import { formatDouble, PanDict, PanList, type Value } from '../pan/element.js';
 import { javaUtf8Bytes, pancBase64 } from './base64.js';
+import { asciiBytes, asciiEscapes, ByteSink } from './byte-sink.js';
 
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+/** What the serializer writes for one ASCII character, as an `AsciiEscapes` entry. */
+function asciiEntry(escape: (s: string) => string, c: number): string {
+  const ch = String.fromCharCode(c);
+  const escaped = escape(ch);
+  return escaped === ch ? '' : escaped;
+}
+
+/** Character data: characters XML cannot carry are left to the caller (base64). */
+const TEXT_ESCAPES = asciiEscapes((c) => (isValidXmlString(String.fromCharCode(c)) ? asciiEntry(escapeText, c) : undefined));
+const ATTRIBUTE_ESCAPES = asciiEscapes((c) => asciiEntry(escapeAttribute, c));
+
+const ROOT_START = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"';
 const INDENT = '    ';
 
 /** Renders a profile as pan XML (UTF-8 text, ends with a newline). */
 export function formatPanXml(root: PanDict): string {
-  const out: string[] = [];
-  const rootAttrs = ' format="pan" name="profile"';
-  if (root.size === 0) {
-    out.push(`${DECLARATION}<nlist${rootAttrs}/>`);
-  } else {
-    out.push(`${DECLARATION}<nlist${rootAttrs}>`);
-    writeChildren(out, root, INDENT);
-    out.push('</nlist>');
-  }
-  return out.join('\n') + '\n';
+  writeDocument(root);
+  return sink.string();
 }
 
-function writeChildren(out: string[], resource: PanDict | PanList, indent: string): void {
-  if (resource instanceof PanDict) {
-    for (const key of resource.keys()) writeElement(out, resource.get(key), indent, key);
-  } else {
-    for (const item of resource.items) writeElement(out, item, indent, undefined);
+/** `formatPanXml` as UTF-8 bytes. */
+export function formatPanXmlBytes(root: PanDict): Buffer {
+  writeDocument(root);
+  return sink.bytes();
+}
+
+/** Where the writer puts the document: one document at a time. */
+const sink = new ByteSink();
+
+/** The markup of one element name, encoded once per depth. */
+class Tag {
+  private readonly starts: Uint8Array[] = [];
+  private readonly ends: Uint8Array[] = [];
+  /** The end tag and line end of a property (`</long>\n`). */
+  readonly inlineEnd: string;
+
+  constructor(private readonly name: string) {
+    this.inlineEnd = `</${name}>\n`;
+  }
+
+  /** Indentation and `<name`. */
+  start(depth: number): Uint8Array {
+    return (this.starts[depth] ??= asciiBytes(INDENT.repeat(depth) + '<' + this.name));
+  }
+
+  /** Indentation and `</name>` with the line end. */
+  end(depth: number): Uint8Array {
+    return (this.ends[depth] ??= asciiBytes(INDENT.repeat(depth) + this.inlineEnd));
   }
 }
 
-function writeElement(out: string[], value: Value, indent: string, name: string | undefined): void {
-  const nameAttr = name === undefined ? '' : ` name="${escapeAttribute(name)}"`;
-  if (value instanceof PanDict || value instanceof PanList) {
-    const tag = value instanceof PanDict ? 'nlist' : 'list';
-    if (value.size === 0) {
-      out.push(`${indent}<${tag}${nameAttr}/>`);
-      return;
-    }
-    out.push(`${indent}<${tag}${nameAttr}>`);
-    writeChildren(out, value, indent + INDENT);
-    out.push(`${indent}</${tag}>`);
-    return;
-  }
-  const [tag, text, extraAttr] = propertyContent(value);
-  if (text.length === 0) out.push(`${indent}<${tag}${nameAttr}${extraAttr}/>`);
-  else out.push(`${indent}<${tag}${nameAttr}${extraAttr}>${escapeText(text)}</${tag}>`);
+const NLIST = new Tag('nlist');
+const LIST = new Tag('list');
+const STRING = new Tag('string');
+const LONG = new Tag('long');
+const DOUBLE = new Tag('double');
+const BOOLEAN = new Tag('boolean');
+
+function writeDocument(root: PanDict): void {
+  sink.start();
+  sink.ascii(ROOT_START);
+  if (root.size === 0) return sink.ascii('/>\n');
+  sink.ascii('>\n');
+  writeDictChildren(root, 1);
+  sink.ascii('</nlist>\n');
 }
 
-/** Tag, unescaped text and extra attributes of a property. */
-function propertyContent(value: Value): [string, string, string] {
+/** Each child of a dict, at `depth`, named by its key. */
+function writeDictChildren(dict: PanDict, depth: number): void {
+  const map = dict.map;
+  for (const key of dict.keys()) writeElement(map.get(key), depth, key);
+}
+
+/** One element and its children; `name` is its key in a dict, undefined in a list. */
+function writeElement(value: Value, depth: number, name: string | undefined): void {
+  if (value instanceof PanDict) {
+    writeStartTag(NLIST, depth, name);
+    if (value.size === 0) return sink.ascii('/>\n');
+    sink.ascii('>\n');
+    writeDictChildren(value, depth + 1);
+    return sink.raw(NLIST.end(depth));
+  }
+  if (value instanceof PanList) {
+    writeStartTag(LIST, depth, name);
+    if (value.size === 0) return sink.ascii('/>\n');
+    sink.ascii('>\n');
+    for (const item of value.items) writeElement(item, depth + 1, undefined);
+    return sink.raw(LIST.end(depth));
+  }
+  writeProperty(value, depth, name);
+}
+
+/** Indentation, `<tag` and the name attribute; the caller ends the tag. */
+function writeStartTag(tag: Tag, depth: number, name: string | undefined): void {
+  sink.raw(tag.start(depth));
+  if (name === undefined) return;
+  if (!sink.escaped(name, ATTRIBUTE_ESCAPES, ' name="', '"')) sink.text(' name="' + escapeAttribute(name) + '"');
+}
+
+/** The line of a property. */
+function writeProperty(value: Value, depth: number, name: string | undefined): void {
   switch (typeof value) {
     case 'string':
-      if (isValidXmlString(value)) return ['string', value, ''];
-      return ['string', pancBase64(javaUtf8Bytes(value)), ' encoding="base64"'];
+      writeStartTag(STRING, depth, name);
+      return writeStringContent(value);
     case 'bigint':
-      return ['long', value.toString(), ''];
+      return writeSimpleProperty(LONG, depth, name, value.toString());
     case 'number':
-      return ['double', formatDouble(value), ''];
+      return writeSimpleProperty(DOUBLE, depth, name, formatDouble(value));
     case 'boolean':
-      return ['boolean', value ? 'true' : 'false', ''];
+      return writeSimpleProperty(BOOLEAN, depth, name, value ? 'true' : 'false');
     default:
       // A finished profile holds no undef or null; reaching this is a bug in the caller.
       throw new TypeError(`cannot serialize ${value === null ? 'null' : 'undef'} as pan XML`);
   }
+}
+
+/** A property whose text is ASCII needing no escape (a number or boolean). */
+function writeSimpleProperty(tag: Tag, depth: number, name: string | undefined, text: string): void {
+  writeStartTag(tag, depth, name);
+  sink.ascii('>');
+  sink.ascii(text);
+  sink.ascii(tag.inlineEnd);
+}
+
+/** The rest of a string element: empty, escaped text, or base64 when XML cannot carry the text. */
+function writeStringContent(s: string): void {
+  if (s.length === 0) return sink.ascii('/>\n');
+  if (sink.escaped(s, TEXT_ESCAPES, '>', STRING.inlineEnd)) return;
+  if (isValidXmlString(s)) {
+    sink.ascii('>');
+    sink.text(escapeText(s));
+  } else {
+    sink.ascii(' encoding="base64">');
+    sink.ascii(pancBase64(javaUtf8Bytes(s)));
+  }
+  sink.ascii(STRING.inlineEnd);
 }
 
 /** True if every code point of `s` may appear in an XML 1.0 document. */

@@ -1,4 +1,4 @@
-import { formatPanXml, escapeAttribute, escapeText, isValidXmlString } from '../../src/output/xml.js';
+import { formatPanXml, formatPanXmlBytes, escapeAttribute, escapeText, isValidXmlString } from '../../src/output/xml.js';
 import { pancBase64, javaUtf8Bytes } from '../../src/output/base64.js';
 import { expectGolden } from '../golden.js';
 import { dict, list, sampleProfile } from './sample-profile.js';
@@ -38,6 +38,19 @@ describe('pan XML writer', () => {
     expect(xml).toContain('    <string name="a"/>\n');
     expect(xml).toContain('    <string name="b"> </string>\n');
     expect(xml).toContain('    <string name="c">\n</string>\n');
+  });
+
+  it('writes as bytes the UTF-8 encoding of the text, escapes, base64 and non-ASCII names included', () => {
+    const profile = dict({
+      ...Object.fromEntries(sampleProfile().map),
+      'k\u00e9y"<': dict({ 'a\tb': 'caf\u00e9 \ud83d\ude00 \u0085 \u007f\r' }),
+      lone: 'x\ud800y',
+      items: list('<&>', '', 'ctl\u0002', 1n, -2.5, false),
+    });
+    const text = formatPanXml(profile);
+    expect(text).toContain('<string name="lone" encoding="base64">');
+    expect(text).toContain('<nlist name="k\u00e9y&quot;&lt;">');
+    expect(formatPanXmlBytes(profile).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 });
 

@@ -3,7 +3,10 @@
  * Gson's pretty printer as panc configures it: 2-space indentation, HTML-safe escaping, null
  * dict entries omitted, doubles in Java form, undef rejected. Decoding follows panc's Gson
  * adapter: lenient syntax, numbers with a `.` are doubles, object names must be dict keys.
+ * The encoder writes into a ByteSink, so the JSON output format takes its bytes without an
+ * intermediate string.
  */
+import { asciiBytes, asciiEscapes, ByteSink } from '../../output/byte-sink.js';
 import { formatDouble, PanDict, PanList, type Value } from '../element.js';
 import { PanError } from '../errors.js';
 import { isKey, termFromString } from '../terms.js';
@@ -12,85 +15,133 @@ import { JsonReadError, JsonReader } from './json-reader.js';
 import type { PureBuiltin } from './registry-types.js';
 import { fail, putEntry } from './util.js';
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\t': '\\t',
-  '\b': '\\b',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\f': '\\f',
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '=': '\\u003d',
-  "'": '\\u0027',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
+/** Gson's escape of char code `c` in HTML-safe mode, or '' when it writes the character as is. */
+function gsonEscape(c: number): string {
+  switch (c) {
+    case 0x22:
+      return '\\"';
+    case 0x5c:
+      return '\\\\';
+    case 0x09:
+      return '\\t';
+    case 0x08:
+      return '\\b';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x0c:
+      return '\\f';
+    case 0x3c: // <
+    case 0x3e: // >
+    case 0x26: // &
+    case 0x3d: // =
+    case 0x27: // '
+    case 0x2028:
+    case 0x2029:
+      return unicodeEscape(c);
+    default:
+      return c < 0x20 ? unicodeEscape(c) : '';
+  }
+}
 
-const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&='\u2028\u2029]/;
+function unicodeEscape(c: number): string {
+  return '\\u' + c.toString(16).padStart(4, '0');
+}
+
+/** The escapes of ASCII characters, for the encoder's fast path. */
+const ESCAPES = asciiEscapes(gsonEscape);
 
 /** A JSON string literal with Gson's HTML-safe escaping. */
 export function jsonString(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
-  const escaped = s.replace(/["\\\u0000-\u001f<>&='\u2028\u2029]/g, (c) => {
-    return ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-  });
-  return `"${escaped}"`;
+  return '"' + escapeString(s) + '"';
 }
 
-/** Indentation strings by depth (newline included). */
-const INDENTS: string[] = [];
-
-function indent(depth: number): string {
-  let s = INDENTS[depth];
-  if (s === undefined) s = INDENTS[depth] = '\n' + '  '.repeat(depth);
-  return s;
+/** The contents of the JSON string literal of `s`. */
+function escapeString(s: string): string {
+  let out = '';
+  let clean = 0;
+  for (let i = 0; i < s.length; i++) {
+    const rep = gsonEscape(s.charCodeAt(i));
+    if (rep === '') continue;
+    out += s.slice(clean, i) + rep;
+    clean = i + 1;
+  }
+  return clean === 0 ? s : out + s.slice(clean);
 }
 
-/** Appends the encoding of `v` at `depth` to `out` (one join at the end instead of nested concatenations). */
-function encodeInto(v: Value, depth: number, out: string[]): void {
+/** Where the encoder writes: one encoding at a time (encoding never runs Pan code). */
+const sink = new ByteSink();
+
+/** By depth: a line break and indentation, alone, after `,`, and followed by `}` or `]`. */
+const FIRST_LINES: Uint8Array[] = [];
+const NEXT_LINES: Uint8Array[] = [];
+const DICT_ENDS: Uint8Array[] = [];
+const LIST_ENDS: Uint8Array[] = [];
+
+function newLine(depth: number): string {
+  return '\n' + '  '.repeat(depth);
+}
+
+/** What precedes an item at `depth`: a line break and indentation, after a `,` unless `first`. */
+function itemStart(depth: number, first: boolean): Uint8Array {
+  if (!first) return (NEXT_LINES[depth] ??= asciiBytes(',' + newLine(depth)));
+  return (FIRST_LINES[depth] ??= asciiBytes(newLine(depth)));
+}
+
+/** A JSON string literal followed by `suffix` (ASCII). */
+function writeString(s: string, suffix: string): void {
+  if (!sink.escaped(s, ESCAPES, '"', suffix)) {
+    sink.ascii('"');
+    sink.text(escapeString(s));
+    sink.ascii(suffix);
+  }
+}
+
+/** Writes the encoding of `v` at `depth`. */
+function writeValue(v: Value, depth: number): void {
   switch (typeof v) {
     case 'undefined':
       return fail('undef cannot be converted to JSON');
     case 'boolean':
-      out.push(v ? 'true' : 'false');
-      return;
+      return sink.ascii(v ? 'true' : 'false');
     case 'bigint':
-      out.push(v.toString());
-      return;
+      return sink.ascii(v.toString());
     case 'number':
-      out.push(formatDouble(v));
-      return;
+      return sink.ascii(formatDouble(v));
     case 'string':
-      out.push(jsonString(v));
-      return;
+      return writeString(v, '"');
   }
-  if (v === null) {
-    out.push('null');
-    return;
+  if (v === null) return sink.ascii('null');
+  if (v instanceof PanList) writeList(v.items, depth);
+  else writeDict(v, depth);
+}
+
+function writeList(items: readonly Value[], depth: number): void {
+  if (items.length === 0) return sink.ascii('[]');
+  sink.ascii('[');
+  for (let i = 0; i < items.length; i++) {
+    sink.raw(itemStart(depth + 1, i === 0));
+    writeValue(items[i], depth + 1);
   }
-  const inner = indent(depth + 1);
-  if (v instanceof PanList) {
-    if (v.items.length === 0) return void out.push('[]');
-    out.push('[');
-    v.items.forEach((x, i) => {
-      out.push(i === 0 ? inner : ',' + inner);
-      encodeInto(x, depth + 1, out);
-    });
-    out.push(indent(depth), ']');
-    return;
-  }
+  sink.raw((LIST_ENDS[depth] ??= asciiBytes(newLine(depth) + ']')));
+}
+
+/** A dict, null entries left out as Gson does. */
+function writeDict(dict: PanDict, depth: number): void {
+  const map = dict.map;
   let first = true;
-  for (const k of v.keys()) {
-    const x = v.get(k);
+  for (const k of dict.keys()) {
+    const x = map.get(k);
     if (x === null) continue;
-    out.push(first ? '{' + inner : ',' + inner, jsonString(k), ': ');
+    if (first) sink.ascii('{');
+    sink.raw(itemStart(depth + 1, first));
     first = false;
-    encodeInto(x, depth + 1, out);
+    writeString(k, '": ');
+    writeValue(x, depth + 1);
   }
-  out.push(first ? '{}' : indent(depth) + '}');
+  if (first) return sink.ascii('{}');
+  sink.raw((DICT_ENDS[depth] ??= asciiBytes(newLine(depth) + '}')));
 }
 
 /**
@@ -98,9 +149,16 @@ function encodeInto(v: Value, depth: number, out: string[]): void {
  * output format). Throws BuiltinError "undef cannot be converted to JSON" for undef.
  */
 export function encodeJson(v: Value): string {
-  const out: string[] = [];
-  encodeInto(v, 0, out);
-  return out.join('');
+  sink.start();
+  writeValue(v, 0);
+  return sink.string();
+}
+
+/** `encodeJson` as UTF-8 bytes. */
+export function encodeJsonBytes(v: Value): Buffer {
+  sink.start();
+  writeValue(v, 0);
+  return sink.bytes();
 }
 
 /** Thrown inside decoding; becomes "invalid JSON value <input>: <text>". */

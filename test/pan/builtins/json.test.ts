@@ -1,4 +1,4 @@
-import { decodeJson, encodeJson, jsonString } from '../../../src/pan/builtins/json.js';
+import { decodeJson, encodeJson, encodeJsonBytes, jsonString } from '../../../src/pan/builtins/json.js';
 import { PanDict, PanList } from '../../../src/pan/element.js';
 import { builtin, call, callError, dict, list, plain } from './helpers.js';
 
@@ -44,6 +44,18 @@ describe('json_encode', () => {
 
   it('is exported for the JSON output format', () => {
     expect(encodeJson(dict(['k', 'v']))).toBe('{\n  "k": "v"\n}');
+  });
+
+  it('keeps every character of non-ASCII strings, unpaired surrogates included', () => {
+    expect(call('json_encode', list('caf\u00e9', 'a\ud800b', '\udc00', '\ud83d\ude00<'))).toBe(
+      '[\n  "caf\u00e9",\n  "a\ud800b",\n  "\udc00",\n  "\ud83d\ude00\\u003c"\n]',
+    );
+    expect(call('json_encode', dict(['k\u00e9', 'v']))).toBe('{\n  "k\u00e9": "v"\n}');
+  });
+
+  it('encodes as bytes what it encodes as text', () => {
+    const v = dict(['a', list('x\u00e9<', 1n, 2.5, true, null)], ['b', dict(['c', 'd\u2029'])]);
+    expect(encodeJsonBytes(v).equals(Buffer.from(encodeJson(v), 'utf8'))).toBe(true);
   });
 });
 
