@@ -69,6 +69,8 @@ export class BuildCache {
   private previous: IndexData | undefined;
   private states: FileStates;
   private readonly hitRequests = new Map<string, RequestEntry>();
+  /** The output directory with a trailing separator. */
+  private outputBase: string | undefined;
 
   /** `settings`: everything besides file contents that the outputs depend on. */
   constructor(
@@ -151,7 +153,9 @@ export class BuildCache {
   }
 
   private outputFile(name: string, suffix: string): string {
-    return path.join(this.outputDir, ...name.split('/')) + '.' + suffix;
+    // Object names are checked when their outputs are written (outputPath): no '.', '..' or empty segment.
+    const base = (this.outputBase ??= path.join(this.outputDir, path.sep));
+    return base + (path.sep === '/' ? name : name.split('/').join(path.sep)) + '.' + suffix;
   }
 
   /** Paths of each dependency (most dependencies are shared by many objects). */
