@@ -10,7 +10,7 @@ import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
-import type { AssignStmt, BindStmt, CompiledTemplate, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
+import type { AssignStmt, BindStmt, CompiledTemplate, FullTypeC, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
 import { parsePath, pathToString, type PanPath } from './path.js';
 import { isFreshValue } from './fresh.js';
 import { copyValue, freeze, writable } from './protect.js';
@@ -83,7 +83,7 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
       return;
     }
     case 'type': {
-      checkTypeReferences(build.types, s.type);
+      checkReferences(build, s.type);
       const previous = build.types.get(s.name);
       if (previous !== undefined) {
         const at = previous.span === undefined ? '?:?' : where(previous.span);
@@ -95,6 +95,14 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
     case 'bind':
       return executeBind(ctx, build, s);
   }
+}
+
+/** checkTypeReferences, once per type and type environment (its outcome depends on nothing else). */
+function checkReferences(build: BuildState, t: FullTypeC): void {
+  const checked = build.typeFacts().referencesChecked;
+  if (checked.has(t)) return;
+  checkTypeReferences(build.types, t);
+  checked.add(t);
 }
 
 function where(span: { file: string; line: number; col: number; endLine: number; endCol: number }): string {
@@ -386,7 +394,7 @@ function executeBind(ctx: ExecContext, build: BuildState, s: BindStmt): void {
       throw new PanError('PF214', asPanError(e).message);
     }
   }
-  checkTypeReferences(build.types, s.type);
+  checkReferences(build, s.type);
   const key = pathToString(path);
   let entry = build.bindings.get(key);
   if (entry === undefined) {
