@@ -5,7 +5,7 @@
  * and bindings.
  */
 import type { TemplateKind } from '../../grammar/ast.js';
-import type { BuildState, ExecContext, SelfHolder } from './context.js';
+import { NO_LOCALS, type BuildState, type ExecContext, type SelfHolder } from './context.js';
 import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
@@ -39,7 +39,7 @@ export function runDml(ctx: ExecContext, node: Node, setTemplate = true): Value 
   const savedLocals = ctx.locals;
   const savedIterators = ctx.iterators;
   const savedTemplateVar = ctx.templateVar;
-  ctx.locals = new Map();
+  ctx.locals = NO_LOCALS;
   ctx.iterators = undefined;
   if (setTemplate && ctx.templateVar === undefined && ctx.build !== undefined) ctx.templateVar = ctx.template?.name;
   try {
@@ -308,8 +308,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
   const savedRoot = build.relativeRoot;
   const savedLocals = ctx.locals;
   const savedSelf = ctx.self;
-  build.relativeRoot = new PanDict();
-  ctx.locals = new Map();
+  ctx.locals = NO_LOCALS;
   ctx.self = undefined;
   let result: PanDict;
   try {
@@ -352,10 +351,11 @@ function isConstantStructure(tpl: CompiledTemplate): boolean {
   );
 }
 
-/** Runs a structure template on the fresh relative root; returns the resulting dict. */
+/** Runs a structure template on a fresh relative root; returns the resulting dict. */
 function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
   const prototype = constantStructures.get(tpl);
   if (prototype !== undefined && prototype !== null) return writable(prototype);
+  build.relativeRoot = new PanDict();
   executeTemplate(ctx, tpl, firstLoad);
   const result = build.relativeRoot!;
   if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
