@@ -9,6 +9,7 @@ import { BuiltinError } from './builtins/registry-types.js';
 import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { PanError, asPanError } from './errors.js';
+import { isFreshValue } from './fresh.js';
 import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
 import { callSpecial } from './specials.js';
@@ -186,10 +187,10 @@ function compileTarget(t: Target): CompiledTarget {
 }
 
 /** Writes a value to a target (its subscripts evaluated now); returns the stored value. */
-function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value): Value {
+function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value, fresh = false): Value {
   const terms = evalTerms(ctx, t.subs, t.target.span);
   try {
-    return writeTarget(ctx, t.target, terms, value);
+    return writeTarget(ctx, t.target, terms, value, fresh);
   } catch (e) {
     throw asPanError(e).locate(t.target.span, ctx);
   }
@@ -197,9 +198,11 @@ function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value): Value 
 
 function setEvaluator(targets: readonly Target[], valueNode: Node): Evaluator {
   const [compiled, value] = [targets.map(compileTarget), evaluatorOf(valueNode)];
+  // A fresh value needs no copy where it is stored first (later targets get the stored value).
+  const fresh = isFreshValue(valueNode);
   return (ctx) => {
     let v = value(ctx);
-    for (const t of compiled) v = assignTarget(ctx, t, v);
+    for (let i = 0; i < compiled.length; i++) v = assignTarget(ctx, compiled[i]!, v, fresh && i === 0);
     return v;
   };
 }
