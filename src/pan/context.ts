@@ -148,9 +148,13 @@ interface Frame {
   readonly functionName: string | undefined;
 }
 
+/** The local variables of a DML block that has none yet (shared, never written). */
+export const NO_LOCALS: ReadonlyMap<string, Value> = new Map<string, Value>();
+
 /** The state visible to DML evaluation. */
 export class ExecContext implements FrameSource {
-  locals = new Map<string, Value>();
+  /** Local variables of the running DML; NO_LOCALS until the first is written (see writableLocals). */
+  locals: ReadonlyMap<string, Value> = NO_LOCALS;
   /** first()/next() iterators of the running DML, created on first use. */
   iterators: Map<object, Iterator<[Value, Value]>> | undefined = undefined;
   self: SelfHolder | undefined = undefined;
@@ -170,6 +174,12 @@ export class ExecContext implements FrameSource {
     template: CompiledTemplate | undefined,
   ) {
     this.template = template;
+  }
+
+  /** The local variables, to write to (made on the first write of a DML block). */
+  writableLocals(): Map<string, Value> {
+    if (this.locals === NO_LOCALS) this.locals = new Map<string, Value>();
+    return this.locals as Map<string, Value>;
   }
 
   /** True in the compile-time (constant pre-evaluation) context. */

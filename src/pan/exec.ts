@@ -5,12 +5,12 @@
  * and bindings.
  */
 import type { TemplateKind } from '../../grammar/ast.js';
-import type { BuildState, ExecContext, SelfHolder } from './context.js';
+import { NO_LOCALS, type BuildState, type ExecContext, type SelfHolder } from './context.js';
 import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
-import type { AssignStmt, BindStmt, CompiledTemplate, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
+import type { AssignStmt, BindStmt, CompiledTemplate, FullTypeC, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
 import { parsePath, pathToString, type PanPath } from './path.js';
 import { isFreshValue } from './fresh.js';
 import { copyValue, freeze, writable } from './protect.js';
@@ -39,7 +39,7 @@ export function runDml(ctx: ExecContext, node: Node, setTemplate = true): Value 
   const savedLocals = ctx.locals;
   const savedIterators = ctx.iterators;
   const savedTemplateVar = ctx.templateVar;
-  ctx.locals = new Map();
+  ctx.locals = NO_LOCALS;
   ctx.iterators = undefined;
   if (setTemplate && ctx.templateVar === undefined && ctx.build !== undefined) ctx.templateVar = ctx.template?.name;
   try {
@@ -83,7 +83,7 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
       return;
     }
     case 'type': {
-      checkTypeReferences(build.types, s.type);
+      checkReferences(build, s.type);
       const previous = build.types.get(s.name);
       if (previous !== undefined) {
         const at = previous.span === undefined ? '?:?' : where(previous.span);
@@ -95,6 +95,14 @@ function executeStatement(ctx: ExecContext, s: Stmt): void {
     case 'bind':
       return executeBind(ctx, build, s);
   }
+}
+
+/** checkTypeReferences, once per type and type environment (its outcome depends on nothing else). */
+function checkReferences(build: BuildState, t: FullTypeC): void {
+  const checked = build.typeFacts().referencesChecked;
+  if (checked.has(t)) return;
+  checkTypeReferences(build.types, t);
+  checked.add(t);
 }
 
 function where(span: { file: string; line: number; col: number; endLine: number; endCol: number }): string {
@@ -300,8 +308,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
   const savedRoot = build.relativeRoot;
   const savedLocals = ctx.locals;
   const savedSelf = ctx.self;
-  build.relativeRoot = new PanDict();
-  ctx.locals = new Map();
+  ctx.locals = NO_LOCALS;
   ctx.self = undefined;
   let result: PanDict;
   try {
@@ -344,10 +351,11 @@ function isConstantStructure(tpl: CompiledTemplate): boolean {
   );
 }
 
-/** Runs a structure template on the fresh relative root; returns the resulting dict. */
+/** Runs a structure template on a fresh relative root; returns the resulting dict. */
 function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
   const prototype = constantStructures.get(tpl);
   if (prototype !== undefined && prototype !== null) return writable(prototype);
+  build.relativeRoot = new PanDict();
   executeTemplate(ctx, tpl, firstLoad);
   const result = build.relativeRoot!;
   if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
@@ -386,7 +394,7 @@ function executeBind(ctx: ExecContext, build: BuildState, s: BindStmt): void {
       throw new PanError('PF214', asPanError(e).message);
     }
   }
-  checkTypeReferences(build.types, s.type);
+  checkReferences(build, s.type);
   const key = pathToString(path);
   let entry = build.bindings.get(key);
   if (entry === undefined) {

@@ -2,11 +2,14 @@
  * The DML interpreter: evaluates compiled nodes in an execution context (§7). Control flow with
  * iteration limits, operators, variables, pure built-ins through the registry, user-defined
  * functions (ARGV/ARGC, FUNCTION, call depth) and the evaluator's own built-ins (specials.ts).
+ * Each node is turned once (per process) into a JavaScript closure that evaluates it and calls
+ * the closures of its children directly, so evaluation does not dispatch on node kinds.
  */
 import { BuiltinError } from './builtins/registry-types.js';
 import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { PanError, asPanError } from './errors.js';
+import { isFreshValue } from './fresh.js';
 import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
 import { callSpecial } from './specials.js';
@@ -19,63 +22,79 @@ export class ReturnSignal {
   constructor(readonly value: Value) {}
 }
 
+/** A node turned into a closure: evaluates the node in a context. */
+type Evaluator = (ctx: ExecContext) => Value;
+
+/** The closures of the nodes evaluated so far (nodes are immutable and shared by all builds). */
+const evaluators = new WeakMap<Node, Evaluator>();
+
 /** Evaluates a node. Errors are PanErrors located at the failing construct. */
 export function evaluate(ctx: ExecContext, n: Node): Value {
+  return evaluatorOf(n)(ctx);
+}
+
+/** The closure of a node, made on first use. */
+function evaluatorOf(n: Node): Evaluator {
+  let f = evaluators.get(n);
+  if (f === undefined) {
+    f = makeEvaluator(n);
+    evaluators.set(n, f);
+  }
+  return f;
+}
+
+function makeEvaluator(n: Node): Evaluator {
   switch (n.k) {
-    case 'lit':
-      return n.v;
+    case 'lit': {
+      const v = n.v;
+      return () => v;
+    }
     case 'var':
-      return evalVar(ctx, n);
+      return varEvaluator(n);
     case 'set':
-      return evalSet(ctx, n.targets, n.value);
-    case 'block': {
-      let result: Value = undefined;
-      try {
-        for (const x of n.body) result = evaluate(ctx, x);
-      } catch (e) {
-        if (e instanceof PanError) e.locate(n.span, ctx);
-        throw e;
-      }
-      return result;
-    }
-    case 'if': {
-      const c = evaluate(ctx, n.cond);
-      if (typeof c !== 'boolean') throw deferred('if-else test must evaluate to a boolean property', keywordSpan(n.span, 'if'));
-      if (c) return evaluate(ctx, n.then);
-      return n.else === undefined ? undefined : evaluate(ctx, n.else);
-    }
+      return setEvaluator(n.targets, n.value);
+    case 'block':
+      return blockEvaluator(n.body.map(evaluatorOf), n.span);
+    case 'if':
+      return ifEvaluator(n.cond, n.then, n.else, n.span);
     case 'while':
-      return evalLoop(ctx, undefined, n.cond, undefined, n.body, keywordSpan(n.span, 'while'));
+      return loopEvaluator(undefined, n.cond, undefined, n.body, keywordSpan(n.span, 'while'));
     case 'for':
-      return evalLoop(ctx, n.init, n.cond, n.step, n.body, keywordSpan(n.span, 'for'));
+      return loopEvaluator(n.init, n.cond, n.step, n.body, keywordSpan(n.span, 'for'));
     case 'foreach':
-      return evalForeach(ctx, n);
+      return foreachEvaluator(n);
     case 'bin': {
-      const a = evaluate(ctx, n.l);
-      const b = evaluate(ctx, n.r);
-      try {
-        return binaryOp(n.op, a, b);
-      } catch (e) {
-        throw opFailure(e, n.span, ctx);
-      }
+      const [l, r, op, span] = [evaluatorOf(n.l), evaluatorOf(n.r), n.op, n.span];
+      return (ctx) => {
+        const a = l(ctx);
+        const b = r(ctx);
+        try {
+          return binaryOp(op, a, b);
+        } catch (e) {
+          throw opFailure(e, span, ctx);
+        }
+      };
     }
     case 'and':
     case 'or':
-      return evalLogic(ctx, n.k, n.l, n.r, n.span);
+      return logicEvaluator(n.k, evaluatorOf(n.l), evaluatorOf(n.r), n.span);
     case 'un': {
-      const a = evaluate(ctx, n.a);
-      try {
-        return unaryOp(n.op, a);
-      } catch (e) {
-        throw opFailure(e, n.span, ctx);
-      }
+      const [a, op, span] = [evaluatorOf(n.a), n.op, n.span];
+      return (ctx) => {
+        const v = a(ctx);
+        try {
+          return unaryOp(op, v);
+        } catch (e) {
+          throw opFailure(e, span, ctx);
+        }
+      };
     }
     case 'pure':
-      return callPure(ctx, n.fn.call, n.args, n.span);
+      return pureEvaluator(n.fn.call, n.args.map(evaluatorOf), n.span);
     case 'user':
-      return callUser(ctx, n);
+      return userEvaluator(n);
     case 'special':
-      return callSpecial(ctx, n);
+      return (ctx) => callSpecial(ctx, n);
   }
 }
 
@@ -103,179 +122,237 @@ function opFailure(e: unknown, span: Node['span'], ctx: ExecContext): PanError {
   return asPanError(e).locate(span, ctx);
 }
 
+// ---------------------------------------------------------------- variables
+
 /** The terms of a variable reference without subscripts (shared, never modified). */
 const NO_TERMS: readonly Term[] = [];
 
 /** Evaluates the subscripts of a variable reference or target into terms. */
 export function subscriptTerms(ctx: ExecContext, n: VarNode | Target): readonly Term[] {
-  return n.subs.length === 0 ? NO_TERMS : evalTerms(ctx, n.subs, n.span);
-}
-
-/** Evaluates subscripts into terms. */
-export function evalTerms(ctx: ExecContext, subs: readonly Node[], span: Node['span']): Term[] {
+  const subs = n.subs;
+  if (subs.length === 0) return NO_TERMS;
   const terms: Term[] = new Array(subs.length);
-  for (let i = 0; i < subs.length; i++) {
-    const v = evaluate(ctx, subs[i]!);
-    try {
-      terms[i] = termFromValue(v);
-    } catch (e) {
-      throw asPanError(e).locate(span, ctx);
-    }
-  }
+  for (let i = 0; i < subs.length; i++) terms[i] = toTerm(ctx, evaluatorOf(subs[i]!)(ctx), n.span);
   return terms;
 }
 
-/** Reads a variable reference; `lookupOnly` yields MISSING instead of an "undefined" error. */
-export function lookupVar(ctx: ExecContext, n: VarNode | Target, lookupOnly: boolean): Value | typeof MISSING {
-  const terms = subscriptTerms(ctx, n);
-  let result;
+/** Evaluates subscripts (as closures) into terms. */
+function evalTerms(ctx: ExecContext, subs: readonly Evaluator[], span: Node['span']): readonly Term[] {
+  if (subs.length === 0) return NO_TERMS;
+  const terms: Term[] = new Array(subs.length);
+  for (let i = 0; i < subs.length; i++) terms[i] = toTerm(ctx, subs[i]!(ctx), span);
+  return terms;
+}
+
+/** A subscript value as a term; errors are located at the variable reference. */
+function toTerm(ctx: ExecContext, v: Value, span: Node['span']): Term {
   try {
-    result = readVar(ctx, n.name, terms, lookupOnly);
+    return termFromValue(v);
   } catch (e) {
-    throw asPanError(e).locate(n.span, ctx);
-  }
-  if (result === MISSING && !lookupOnly) {
-    throw located(`variable named '${describeVar(n.name, terms)}' is undefined`, n.span, ctx, 'PF202');
-  }
-  return result;
-}
-
-function evalVar(ctx: ExecContext, n: VarNode): Value {
-  return lookupVar(ctx, n, false) as Value;
-}
-
-function evalSet(ctx: ExecContext, targets: readonly Target[], valueNode: Node): Value {
-  let value = evaluate(ctx, valueNode);
-  for (const t of targets) {
-    const terms = subscriptTerms(ctx, t);
-    try {
-      value = writeTarget(ctx, t, terms, value);
-    } catch (e) {
-      throw asPanError(e).locate(t.span, ctx);
-    }
-  }
-  return value;
-}
-
-function loopTest(ctx: ExecContext, cond: Node, span: Node['span']): boolean {
-  const c = evaluate(ctx, cond);
-  if (typeof c !== 'boolean') throw located('loop test must evaluate to a boolean property', span, ctx);
-  return c;
-}
-
-function evalLoop(
-  ctx: ExecContext,
-  init: Node | undefined,
-  cond: Node,
-  step: Node | undefined,
-  body: Node,
-  span: Node['span'],
-): Value {
-  let result: Value = init === undefined ? undefined : evaluate(ctx, init);
-  const limit = ctx.maxIteration;
-  let count = 0;
-  while (loopTest(ctx, cond, span)) {
-    count++;
-    if (limit > 0 && count > limit) {
-      throw located(`loop iteration count (${limit}) has been exceeded`, span, ctx, 'PF207');
-    }
-    result = evaluate(ctx, body);
-    if (step !== undefined) evaluate(ctx, step);
-  }
-  return result;
-}
-
-function assignTarget(ctx: ExecContext, t: Target, value: Value): void {
-  const terms = subscriptTerms(ctx, t);
-  try {
-    writeTarget(ctx, t, terms, value);
-  } catch (e) {
-    throw asPanError(e).locate(t.span, ctx);
-  }
-}
-
-function evalForeach(ctx: ExecContext, n: ForeachNode): Value {
-  const coll = evaluate(ctx, n.coll);
-  if (!(coll instanceof PanList || coll instanceof PanDict)) {
-    throw deferred('third foreach argument does not evaluate to a resource', keywordSpan(n.span, 'foreach'));
-  }
-  assignTarget(ctx, n.key, undefined);
-  assignTarget(ctx, n.value, undefined);
-  let result: Value = undefined;
-  if (coll instanceof PanList) {
-    for (let i = 0; i < coll.items.length; i++) result = foreachStep(ctx, n, BigInt(i), coll.items[i]);
-  } else {
-    // The key list is a snapshot: a dict never modifies a key list it has handed out.
-    for (const k of coll.keys()) {
-      if (!coll.map.has(k)) throw deferred('resource changed structurally during iteration', keywordSpan(n.span, 'foreach'));
-      result = foreachStep(ctx, n, k, coll.map.get(k));
-    }
-  }
-  return result;
-}
-
-/** One iteration of foreach: assigns the key and value targets, evaluates the body. */
-function foreachStep(ctx: ExecContext, n: ForeachNode, k: Value, v: Value): Value {
-  assignTarget(ctx, n.key, k);
-  assignTarget(ctx, n.value, undefined);
-  assignTarget(ctx, n.value, v);
-  return evaluate(ctx, n.body);
-}
-
-function evalLogic(ctx: ExecContext, k: 'and' | 'or', l: Node, r: Node, span: Node['span']): Value {
-  const name = k === 'and' ? 'logical-and (&&)' : 'logical-or (||)';
-  const a = evaluate(ctx, l);
-  if (typeof a !== 'boolean') throw deferred(`first argument for ${name} operation must be a boolean value`, span, 'PF215');
-  if (k === 'and' ? !a : a) return a;
-  const b = evaluate(ctx, r);
-  if (typeof b !== 'boolean') throw deferred(`second argument for ${name} operation must be a boolean value`, span, 'PF215');
-  return b;
-}
-
-/** Evaluates arguments left to right. */
-export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
-  const out: Value[] = new Array(args.length);
-  for (let i = 0; i < args.length; i++) out[i] = evaluate(ctx, args[i]!);
-  return out;
-}
-
-/** Calls a pure built-in; its BuiltinError becomes an Evaluation error at the call. */
-function callPure(
-  ctx: ExecContext,
-  fn: (args: readonly Value[]) => Value,
-  argNodes: readonly Node[],
-  span: Node['span'],
-): Value {
-  const args = evalArgs(ctx, argNodes);
-  try {
-    return fn(args);
-  } catch (e) {
-    if (e instanceof BuiltinError) throw deferred(e.message, span, 'PF210');
     throw asPanError(e).locate(span, ctx);
   }
 }
 
-/** Calls a user-defined function (§7.6). */
-function callUser(ctx: ExecContext, n: UserCallNode): Value {
-  const fd = ctx.build?.functions.get(n.name);
-  if (fd === undefined) throw located(`undefined function: ${n.name}`, n.span, ctx, 'PF203');
-  const argv = new PanList();
-  for (let i = 0; i < n.args.length; i++) putChild(argv, i, evaluate(ctx, n.args[i]!));
-  const savedLocals = ctx.locals;
-  ctx.push(fd.template, n.span, n.name);
-  const locals = new Map<string, Value>();
-  locals.set('ARGV', argv);
-  locals.set('ARGC', BigInt(argv.items.length));
-  ctx.locals = locals;
+/** Reads a variable reference; `lookupOnly` yields MISSING instead of an "undefined" error. */
+export function lookupVar(ctx: ExecContext, n: VarNode | Target, lookupOnly: boolean): Value | typeof MISSING {
+  return readReference(ctx, n.name, subscriptTerms(ctx, n), n.span, lookupOnly);
+}
+
+function readReference(ctx: ExecContext, name: string, terms: readonly Term[], span: Node['span'], lookupOnly: boolean): Value | typeof MISSING {
+  let result;
   try {
-    return evaluate(ctx, fd.body);
+    result = readVar(ctx, name, terms, lookupOnly);
   } catch (e) {
-    if (e instanceof ReturnSignal) return e.value;
-    // Record the call stack while this call is still on it.
-    if (e instanceof PanError) e.locate(fd.body.span, ctx);
-    throw e;
-  } finally {
-    ctx.locals = savedLocals;
-    ctx.pop();
+    throw asPanError(e).locate(span, ctx);
   }
+  if (result === MISSING && !lookupOnly) {
+    throw located(`variable named '${describeVar(name, terms)}' is undefined`, span, ctx, 'PF202');
+  }
+  return result;
+}
+
+function varEvaluator(n: VarNode): Evaluator {
+  const [name, subs, span] = [n.name, n.subs.map(evaluatorOf), n.span];
+  return (ctx) => readReference(ctx, name, evalTerms(ctx, subs, span), span, false) as Value;
+}
+
+/** A write target with its subscripts as closures. */
+interface CompiledTarget {
+  readonly target: Target;
+  readonly subs: readonly Evaluator[];
+}
+
+function compileTarget(t: Target): CompiledTarget {
+  return { target: t, subs: t.subs.map(evaluatorOf) };
+}
+
+/** Writes a value to a target (its subscripts evaluated now); returns the stored value. */
+function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value, fresh = false): Value {
+  const terms = evalTerms(ctx, t.subs, t.target.span);
+  try {
+    return writeTarget(ctx, t.target, terms, value, fresh);
+  } catch (e) {
+    throw asPanError(e).locate(t.target.span, ctx);
+  }
+}
+
+function setEvaluator(targets: readonly Target[], valueNode: Node): Evaluator {
+  const [compiled, value] = [targets.map(compileTarget), evaluatorOf(valueNode)];
+  // A fresh value needs no copy where it is stored first (later targets get the stored value).
+  const fresh = isFreshValue(valueNode);
+  return (ctx) => {
+    let v = value(ctx);
+    for (let i = 0; i < compiled.length; i++) v = assignTarget(ctx, compiled[i]!, v, fresh && i === 0);
+    return v;
+  };
+}
+
+// ---------------------------------------------------------------- control flow
+
+function blockEvaluator(body: readonly Evaluator[], span: Node['span']): Evaluator {
+  return (ctx) => {
+    let result: Value = undefined;
+    try {
+      for (const f of body) result = f(ctx);
+    } catch (e) {
+      if (e instanceof PanError) e.locate(span, ctx);
+      throw e;
+    }
+    return result;
+  };
+}
+
+function ifEvaluator(condNode: Node, thenNode: Node, elseNode: Node | undefined, span: Node['span']): Evaluator {
+  const [cond, then, otherwise] = [evaluatorOf(condNode), evaluatorOf(thenNode), elseNode === undefined ? undefined : evaluatorOf(elseNode)];
+  return (ctx) => {
+    const c = cond(ctx);
+    if (typeof c !== 'boolean') throw deferred('if-else test must evaluate to a boolean property', keywordSpan(span, 'if'));
+    if (c) return then(ctx);
+    return otherwise === undefined ? undefined : otherwise(ctx);
+  };
+}
+
+function loopEvaluator(
+  initNode: Node | undefined,
+  condNode: Node,
+  stepNode: Node | undefined,
+  bodyNode: Node,
+  span: Node['span'],
+): Evaluator {
+  const init = initNode === undefined ? undefined : evaluatorOf(initNode);
+  const step = stepNode === undefined ? undefined : evaluatorOf(stepNode);
+  const [cond, body] = [evaluatorOf(condNode), evaluatorOf(bodyNode)];
+  const test = (ctx: ExecContext): boolean => {
+    const c = cond(ctx);
+    if (typeof c !== 'boolean') throw located('loop test must evaluate to a boolean property', span, ctx);
+    return c;
+  };
+  return (ctx) => {
+    let result: Value = init === undefined ? undefined : init(ctx);
+    const limit = ctx.maxIteration;
+    let count = 0;
+    while (test(ctx)) {
+      count++;
+      if (limit > 0 && count > limit) {
+        throw located(`loop iteration count (${limit}) has been exceeded`, span, ctx, 'PF207');
+      }
+      result = body(ctx);
+      if (step !== undefined) step(ctx);
+    }
+    return result;
+  };
+}
+
+function foreachEvaluator(n: ForeachNode): Evaluator {
+  const [coll, key, value, body, span] = [evaluatorOf(n.coll), compileTarget(n.key), compileTarget(n.value), evaluatorOf(n.body), n.span];
+  /** One iteration: assigns the key and value targets, evaluates the body. */
+  const step = (ctx: ExecContext, k: Value, v: Value): Value => {
+    assignTarget(ctx, key, k);
+    assignTarget(ctx, value, undefined);
+    assignTarget(ctx, value, v);
+    return body(ctx);
+  };
+  return (ctx) => {
+    const c = coll(ctx);
+    if (!(c instanceof PanList || c instanceof PanDict)) {
+      throw deferred('third foreach argument does not evaluate to a resource', keywordSpan(span, 'foreach'));
+    }
+    assignTarget(ctx, key, undefined);
+    assignTarget(ctx, value, undefined);
+    let result: Value = undefined;
+    if (c instanceof PanList) {
+      for (let i = 0; i < c.items.length; i++) result = step(ctx, BigInt(i), c.items[i]);
+    } else {
+      // The key list is a snapshot: a dict never modifies a key list it has handed out.
+      for (const k of c.keys()) {
+        if (!c.map.has(k)) throw deferred('resource changed structurally during iteration', keywordSpan(span, 'foreach'));
+        result = step(ctx, k, c.map.get(k));
+      }
+    }
+    return result;
+  };
+}
+
+function logicEvaluator(k: 'and' | 'or', l: Evaluator, r: Evaluator, span: Node['span']): Evaluator {
+  const name = k === 'and' ? 'logical-and (&&)' : 'logical-or (||)';
+  const shortCircuit = k === 'or';
+  return (ctx) => {
+    const a = l(ctx);
+    if (typeof a !== 'boolean') throw deferred(`first argument for ${name} operation must be a boolean value`, span, 'PF215');
+    if (a === shortCircuit) return a;
+    const b = r(ctx);
+    if (typeof b !== 'boolean') throw deferred(`second argument for ${name} operation must be a boolean value`, span, 'PF215');
+    return b;
+  };
+}
+
+// ---------------------------------------------------------------- calls
+
+/** Evaluates arguments left to right. */
+export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
+  const out: Value[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) out[i] = evaluatorOf(args[i]!)(ctx);
+  return out;
+}
+
+/** A call of a pure built-in; its BuiltinError becomes an Evaluation error at the call. */
+function pureEvaluator(fn: (args: readonly Value[]) => Value, argEvaluators: readonly Evaluator[], span: Node['span']): Evaluator {
+  return (ctx) => {
+    const args: Value[] = new Array(argEvaluators.length);
+    for (let i = 0; i < argEvaluators.length; i++) args[i] = argEvaluators[i]!(ctx);
+    try {
+      return fn(args);
+    } catch (e) {
+      if (e instanceof BuiltinError) throw deferred(e.message, span, 'PF210');
+      throw asPanError(e).locate(span, ctx);
+    }
+  };
+}
+
+/** A call of a user-defined function (§7.6). */
+function userEvaluator(n: UserCallNode): Evaluator {
+  const [name, args, span] = [n.name, n.args.map(evaluatorOf), n.span];
+  return (ctx) => {
+    const fd = ctx.build?.functions.get(name);
+    if (fd === undefined) throw located(`undefined function: ${name}`, span, ctx, 'PF203');
+    const argv = new PanList();
+    for (let i = 0; i < args.length; i++) putChild(argv, i, args[i]!(ctx));
+    const savedLocals = ctx.locals;
+    ctx.push(fd.template, span, name);
+    const locals = new Map<string, Value>();
+    locals.set('ARGV', argv);
+    locals.set('ARGC', BigInt(argv.items.length));
+    ctx.locals = locals;
+    try {
+      return evaluatorOf(fd.body)(ctx);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value;
+      // Record the call stack while this call is still on it.
+      if (e instanceof PanError) e.locate(fd.body.span, ctx);
+      throw e;
+    } finally {
+      ctx.locals = savedLocals;
+      ctx.pop();
+    }
+  };
 }

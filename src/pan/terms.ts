@@ -45,11 +45,25 @@ export function isKey(term: Term): term is string {
   return typeof term === 'string';
 }
 
+/** Terms of the strings classified lately (the same keys and indices come back all the time). */
+const KNOWN_TERMS_MAX = 10_000;
+const knownTerms = new Map<string, Term>();
+
 /**
  * Classifies a term string. A string written as `{...}` as a whole is first replaced by the
  * escaped form of its contents. Throws PanError PF214 with panc's message for invalid terms.
  */
 export function termFromString(text: string): Term {
+  let term = knownTerms.get(text);
+  if (term === undefined) {
+    term = classifyTerm(text);
+    if (knownTerms.size >= KNOWN_TERMS_MAX) knownTerms.clear();
+    knownTerms.set(text, term);
+  }
+  return term;
+}
+
+function classifyTerm(text: string): Term {
   let term = text;
   if (term.length >= 2 && term.startsWith('{') && term.endsWith('}')) {
     term = escapeKey(term.slice(1, -1));

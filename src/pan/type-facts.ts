@@ -1,6 +1,6 @@
 /**
  * Facts about types that depend only on how a build resolves type names — whether defaults can
- * apply below a type, which fields a record accepts — computed once per type environment and
+ * apply below a type, which fields a record accepts, whether its referenced types exist — computed once per type environment and
  * shared by every build of the process that has the same environment. A build's environment is
  * the list of its defined types (name and compiled definition, in definition order); types are
  * never redefined or removed, so the facts of an environment never go stale.
@@ -21,6 +21,8 @@ export class TypeFacts {
   readonly defaults = new Map<object, DefaultOf>();
   /** The parts of a record spec that can contribute defaults. */
   readonly recordPlans = new Map<object, RecordPlan>();
+  /** Full types whose referenced types are all defined as they must be (checkTypeReferences passed). */
+  readonly referencesChecked = new Set<object>();
   /** The fields a record spec accepts (its own and those of the records it includes). */
   readonly recordFields = new Map<object, ReadonlySet<string>>();
 }

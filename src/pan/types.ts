@@ -12,10 +12,16 @@ const BUILTIN_TYPES: readonly string[] = [
   'boolean', 'double', 'element', 'nlist', 'dict', 'list', 'long', 'number', 'property', 'resource', 'string',
 ];
 
+/** The definitions of the built-in types (shared by every type map: definitions are never changed). */
+const BUILTIN_DEFS: ReadonlyArray<readonly [string, TypeDef]> = BUILTIN_TYPES.map((name) => [
+  name,
+  Object.freeze({ type: undefined, builtin: name, span: undefined }),
+]);
+
 /** A type map initialised with the built-in types. */
 export function newTypeMap(): Map<string, TypeDef> {
   const m = new Map<string, TypeDef>();
-  for (const name of BUILTIN_TYPES) m.set(name, { type: undefined, builtin: name, span: undefined });
+  for (const [name, def] of BUILTIN_DEFS) m.set(name, def);
   return m;
 }
 

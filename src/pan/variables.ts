@@ -28,7 +28,11 @@ export function globalValue(ctx: ExecContext, name: string): Lookup {
 
 /** True if a global (or automatic global) variable of this name currently exists. */
 function isGlobal(ctx: ExecContext, name: string): boolean {
-  return globalValue(ctx, name) !== MISSING;
+  const build = ctx.build;
+  if (build === undefined) return false;
+  if (name === 'TEMPLATE') return ctx.templateVar !== undefined;
+  if (name === 'FUNCTION') return ctx.functionName !== undefined;
+  return build.globals.has(name);
 }
 
 /** SELF's current value (errors in the compile-time context or where SELF is unavailable). */
@@ -50,7 +54,10 @@ export function describeVar(name: string, terms: readonly Term[]): string {
 export function readVar(ctx: ExecContext, name: string, terms: readonly Term[], lookupOnly: boolean): Lookup {
   let base: Lookup;
   if (name === 'SELF') base = selfValue(ctx);
-  else base = ctx.locals.has(name) ? ctx.locals.get(name) : globalValue(ctx, name);
+  else {
+    const local = ctx.locals.get(name);
+    base = local !== undefined || ctx.locals.has(name) ? local : globalValue(ctx, name);
+  }
   if (terms.length === 0 || base === MISSING) return base;
   if (base === undefined) return MISSING;
   try {
@@ -73,28 +80,29 @@ function checkNotGlobal(ctx: ExecContext, name: string): void {
 
 /**
  * Writes a local variable or one of its elements (`delete` passes `remove`). A resource stored
- * below a subscript is copied; `x = y` shares, except that a protected value (a global, a
- * constant) is deep-copied first, as panc does. Returns the stored value.
+ * below a subscript is copied (unless `fresh`: referenced from nowhere else, see fresh.ts);
+ * `x = y` shares, except that a protected value (a global, a constant) is deep-copied first, as
+ * panc does. Returns the stored value.
  */
-export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[], value: Value, remove = false): Value {
+export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[], value: Value, remove = false, fresh = false): Value {
   checkNotGlobal(ctx, name);
   if (terms.length === 0) {
     if (remove) {
-      ctx.locals.delete(name);
+      ctx.writableLocals().delete(name);
       return undefined;
     }
     const stored = isFrozen(value) ? deepCopy(value) : value;
     if (ctx.locals.has(name)) checkReplacement(ctx.locals.get(name), stored);
-    ctx.locals.set(name, stored);
+    ctx.writableLocals().set(name, stored);
     return stored;
   }
-  const stored = remove ? null : copyValue(value);
+  const stored = remove ? null : fresh ? value : copyValue(value);
   let current = ctx.locals.get(name);
   if (current === undefined) {
     current = containerFor(terms[0]!);
-    ctx.locals.set(name, current);
+    ctx.writableLocals().set(name, current);
   }
-  const container = writableResource(current, (w) => ctx.locals.set(name, w));
+  const container = writableResource(current, (w) => ctx.writableLocals().set(name, w));
   try {
     putIn(container, terms, stored);
   } catch (e) {
@@ -140,10 +148,10 @@ export function writeSelf(ctx: ExecContext, terms: readonly Term[], value: Value
   return stored;
 }
 
-/** Writes a target (local or SELF element) with already evaluated terms. */
-export function writeTarget(ctx: ExecContext, target: Target, terms: readonly Term[], value: Value): Value {
+/** Writes a target (local or SELF element) with already evaluated terms; `fresh` as for writeLocal. */
+export function writeTarget(ctx: ExecContext, target: Target, terms: readonly Term[], value: Value, fresh = false): Value {
   if (target.name === 'SELF') return writeSelf(ctx, terms, value);
-  return writeLocal(ctx, target.name, terms, value);
+  return writeLocal(ctx, target.name, terms, value, false, fresh);
 }
 
 /**
@@ -159,9 +167,9 @@ export function targetList(ctx: ExecContext, name: string, terms: readonly Term[
   }
   if (current === MISSING || current === undefined || current === null) {
     current = terms.length === 0 ? new PanList() : containerFor(terms[0]!);
-    ctx.locals.set(name, current);
+    ctx.writableLocals().set(name, current);
   }
-  return listBelow(current, terms, (w) => ctx.locals.set(name, w), name);
+  return listBelow(current, terms, (w) => ctx.writableLocals().set(name, w), name);
 }
 
 function selfList(ctx: ExecContext, terms: readonly Term[]): PanList {

@@ -86,6 +86,26 @@ describe('structure templates of constants', () => {
     expect(at(byName.get('two')!, '/s/a')).toBe(1n);
   });
 
+  it('keep the sharing of assignments to local variables', async () => {
+    const p = await profile({
+      t: [
+        'object template t;',
+        "'/r' = {",
+        '  b = list();',
+        "  a = b[0] = create('s');",
+        "  a['a'] = 7;",
+        '  x = list();',
+        "  x[0] = create('s');",
+        '  x[1] = x[0];',
+        "  x[1]['a'] = 5;",
+        "  list(a['a'], b[0]['a'], x[0]['a'], x[1]['a']);",
+        '};',
+      ].join('\n'),
+      s: STRUCT,
+    });
+    expect((at(p, '/r') as PanList).items).toEqual([7n, 7n, 1n, 5n]);
+  });
+
   it('still run templates that do more than assign constants', async () => {
     const p = await profile({
       t: "object template t;\nvariable N = 1;\n'/a' = create('s');\n'/b' = create('s');\n",

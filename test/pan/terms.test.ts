@@ -56,6 +56,15 @@ describe('termFromString', () => {
   it('does not accept a trailing newline after an index or key', () => {
     expect(termError(() => termFromString('1\n'))).toBe("invalid path term or nlist key: '1\n'");
   });
+
+  it('gives the same answers when asked again, also after many other strings', () => {
+    const samples = ['abc', '42', '{a b}', '-1'];
+    const first = samples.map(termFromString);
+    for (let i = 0; i < 25_000; i++) termFromString(`k${i}`);
+    expect(samples.map(termFromString)).toEqual(first);
+    expect(termError(() => termFromString('06'))).toBe("index cannot start with leading zero(s): '06'");
+    expect(termError(() => termFromString('06'))).toBe("index cannot start with leading zero(s): '06'");
+  });
 });
 
 describe('other term helpers', () => {

@@ -70,3 +70,21 @@ describe('builds with different definitions of a type', () => {
     expect(byName.get('one')!.diagnostics[0]!.message).toContain('record definition contains unexpected field(s): c ');
   });
 });
+
+describe('type reference checks', () => {
+  it('are made again for a build whose types differ', async () => {
+    const dir = writeTree({
+      a: "object template a;\ninclude 'base';\ninclude 'schema';\n",
+      b: "object template b;\ninclude 'schema';\n",
+      base: "declaration template base;\ntype port = long(1..65535);\n",
+      schema: "declaration template schema;\ntype service = { 'port' : port };\n",
+    });
+    const results = await compile({
+      files: ['a', 'b'].map((n) => path.join(dir, `${n}.pan`)),
+      options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [dir] },
+    });
+    const byName = new Map(results.map((r) => [r.name, r]));
+    expect(byName.get('a')!.profile).toBeDefined();
+    expect(byName.get('b')!.diagnostics[0]!.message).toBe("referenced type 'port' is not defined");
+  });
+});
