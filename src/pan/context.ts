@@ -141,13 +141,6 @@ export interface SelfHolder {
   readonly readOnly: boolean;
 }
 
-/** A call stack frame: the template entered and the call site (include, function call, create). */
-interface Frame {
-  readonly template: CompiledTemplate | undefined;
-  readonly callSite: Span;
-  readonly functionName: string | undefined;
-}
-
 /** The local variables of a DML block that has none yet (shared, never written). */
 export const NO_LOCALS: ReadonlyMap<string, Value> = new Map<string, Value>();
 
@@ -164,7 +157,10 @@ export class ExecContext implements FrameSource {
   templateVar: string | undefined = undefined;
   /** Name of the innermost running user function (FUNCTION). */
   functionName: string | undefined = undefined;
-  private readonly frames: Frame[] = [];
+  /** The call stack, one entry per frame in each array (no object per call). */
+  private readonly callSites: Span[] = [];
+  private readonly callerTemplates: Array<CompiledTemplate | undefined> = [];
+  private readonly callerFunctions: Array<string | undefined> = [];
 
   constructor(
     /** The build, or undefined in the compile-time context. */
@@ -189,31 +185,33 @@ export class ExecContext implements FrameSource {
 
   /** Enters a template or function; enforces the call-depth limit. */
   push(template: CompiledTemplate | undefined, callSite: Span, functionName?: string): void {
-    if (this.maxRecursion > 0 && this.frames.length >= this.maxRecursion) {
+    if (this.maxRecursion > 0 && this.callSites.length >= this.maxRecursion) {
       throw new PanError('PF208', `call depth limit (${this.maxRecursion}) exceeded`).locate(callSite, this);
     }
-    this.frames.push({ template: this.template, callSite, functionName: this.functionName });
+    this.callSites.push(callSite);
+    this.callerTemplates.push(this.template);
+    this.callerFunctions.push(this.functionName);
     this.template = template;
     if (functionName !== undefined) this.functionName = functionName;
   }
 
   /** Leaves the innermost template or function. */
   pop(): void {
-    const f = this.frames.pop()!;
-    this.template = f.template;
-    this.functionName = f.functionName;
+    this.callSites.pop();
+    this.template = this.callerTemplates.pop();
+    this.functionName = this.callerFunctions.pop();
   }
 
   /** Call sites, innermost first. */
   callFrames(): RelatedSpan[] {
     const out: RelatedSpan[] = [];
-    for (let i = this.frames.length - 1; i >= 0; i--) out.push({ message: 'called from', span: this.frames[i]!.callSite });
+    for (let i = this.callSites.length - 1; i >= 0; i--) out.push({ message: 'called from', span: this.callSites[i]! });
     return out;
   }
 
   /** Current call depth. */
   get depth(): number {
-    return this.frames.length;
+    return this.callSites.length;
   }
 
   /** The kind of the running template (object when unknown). */

@@ -308,10 +308,18 @@ function logicEvaluator(k: 'and' | 'or', l: Evaluator, r: Evaluator, span: Node[
 
 // ---------------------------------------------------------------- calls
 
+/** The closures of argument lists evaluated through evalArgs. */
+const argEvaluators = new WeakMap<readonly Node[], readonly Evaluator[]>();
+
 /** Evaluates arguments left to right. */
 export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
-  const out: Value[] = new Array(args.length);
-  for (let i = 0; i < args.length; i++) out[i] = evaluatorOf(args[i]!)(ctx);
+  let fs = argEvaluators.get(args);
+  if (fs === undefined) {
+    fs = args.map(evaluatorOf);
+    argEvaluators.set(args, fs);
+  }
+  const out: Value[] = new Array(fs.length);
+  for (let i = 0; i < fs.length; i++) out[i] = fs[i]!(ctx);
   return out;
 }
 
@@ -332,6 +340,9 @@ function pureEvaluator(fn: (args: readonly Value[]) => Value, argEvaluators: rea
 /** A call of a user-defined function (§7.6). */
 function userEvaluator(n: UserCallNode): Evaluator {
   const [name, args, span] = [n.name, n.args.map(evaluatorOf), n.span];
+  // The function body this call ran last, and its closure (builds usually define it alike).
+  let lastBody: Node | undefined;
+  let lastEvaluator: Evaluator | undefined;
   return (ctx) => {
     const fd = ctx.build?.functions.get(name);
     if (fd === undefined) throw located(`undefined function: ${name}`, span, ctx, 'PF203');
@@ -343,8 +354,12 @@ function userEvaluator(n: UserCallNode): Evaluator {
     locals.set('ARGV', argv);
     locals.set('ARGC', BigInt(argv.items.length));
     ctx.locals = locals;
+    if (fd.body !== lastBody) {
+      lastEvaluator = evaluatorOf(fd.body);
+      lastBody = fd.body;
+    }
     try {
-      return evaluatorOf(fd.body)(ctx);
+      return lastEvaluator!(ctx);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.value;
       // Record the call stack while this call is still on it.

@@ -87,18 +87,24 @@ export class JavaRegex {
 
   /** Every match in order, with Java's rule for advancing after an empty match. */
   *findAll(input: string): Generator<JavaMatch> {
-    let from = 0;
-    for (;;) {
-      const m = this.find(input, from);
-      if (m === undefined) return;
-      yield m;
-      from = m.end === m.start ? m.end + 1 : m.end;
-    }
+    for (let m = this.find(input, 0); m !== undefined; m = this.find(input, JavaRegex.next(m.start, m.end))) yield m;
+  }
+
+  /** Where the search goes on after a match (Java's rule: one further after an empty match). */
+  private static next(start: number, end: number): number {
+    return end === start ? end + 1 : end;
+  }
+
+  /** The bounds of the next match at or after `from` (no groups), or undefined. */
+  private bounds(input: string, from: number): RegExpExecArray | undefined {
+    if (from > input.length) return undefined;
+    this.re.lastIndex = from;
+    return this.re.exec(input) ?? undefined;
   }
 
   /** True if the pattern matches anywhere in the input. */
   test(input: string): boolean {
-    return this.find(input) !== undefined;
+    return this.bounds(input, 0) !== undefined;
   }
 
   /** Matcher.replaceAll: `$n`, `${name}` group references and `\` escapes in `replacement`. */
@@ -106,7 +112,7 @@ export class JavaRegex {
     let out = '';
     let last = 0;
     let parts: ReplacementPart[] | undefined;
-    for (const m of this.findAll(input)) {
+    for (let m = this.find(input, 0); m !== undefined; m = this.find(input, JavaRegex.next(m.start, m.end))) {
       parts ??= this.parseReplacement(replacement);
       out += input.slice(last, m.start);
       for (const p of parts) out += typeof p === 'string' ? p : (m.groups[p] ?? '');
@@ -120,15 +126,19 @@ export class JavaRegex {
     const pieces: string[] = [];
     let index = 0;
     const limited = limit > 0;
-    for (const m of this.findAll(input)) {
+    for (let m = this.bounds(input, 0); m !== undefined; ) {
+      const start = m.index;
+      const end = start + m[0].length;
       if (!limited || pieces.length < limit - 1) {
-        if (index === 0 && m.start === 0 && m.start === m.end) continue;
-        pieces.push(input.slice(index, m.start));
-        index = m.end;
+        if (!(index === 0 && start === 0 && start === end)) {
+          pieces.push(input.slice(index, start));
+          index = end;
+        }
       } else if (pieces.length === limit - 1) {
         pieces.push(input.slice(index));
-        index = m.end;
+        index = end;
       }
+      m = this.bounds(input, JavaRegex.next(start, end));
     }
     if (index === 0) return [input];
     if (!limited || pieces.length < limit) pieces.push(input.slice(index));

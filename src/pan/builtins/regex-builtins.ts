@@ -87,23 +87,29 @@ function matcherStaticCheck(name: string): (args: readonly StaticArg[]) => strin
   };
 }
 
-/** The compiled pattern of a match()/matches() call, checking argument kinds as panc does. */
-function matcherRegex(name: string, args: readonly Value[]): [string, JavaRegex] {
-  const wrongKind = (): never => {
-    const bad = [...args].reverse().find((a) => typeof a !== 'string');
-    return fail(`${name}() arguments must all be strings; ${typeName(bad)} found`);
-  };
-  const [s, re, flags] = args;
-  if (typeof s !== 'string') return wrongKind();
+/** The error for a match()/matches() argument that is not a string (panc names the last one). */
+function wrongKind(name: string, args: readonly Value[]): never {
+  const bad = [...args].reverse().find((a) => typeof a !== 'string');
+  return fail(`${name}() arguments must all be strings; ${typeName(bad)} found`);
+}
+
+/**
+ * The compiled pattern of a match()/matches() call (whose first argument, the string matched,
+ * is then known to be a string), checking argument kinds as panc does.
+ */
+function matcherRegex(name: string, args: readonly Value[]): JavaRegex {
+  const re = args[1];
+  if (typeof args[0] !== 'string') return wrongKind(name, args);
   let bits = 0;
   if (args.length === 3) {
-    if (typeof flags !== 'string') return wrongKind();
+    const flags = args[2];
+    if (typeof flags !== 'string') return wrongKind(name, args);
     const bad = invalidMatchFlag(flags);
     if (bad !== undefined) fail(`invalid matching flag for regular expression: ${bad}`);
     bits = matchFlags(flags);
   }
-  if (typeof re !== 'string') return wrongKind();
-  return [s, compile(re, bits)];
+  if (typeof re !== 'string') return wrongKind(name, args);
+  return compile(re, bits);
 }
 
 const match: PureBuiltin = {
@@ -112,10 +118,7 @@ const match: PureBuiltin = {
   maxArgs: 3,
   arityMessage: 'match() must have two or three arguments',
   staticCheck: matcherStaticCheck('match'),
-  call: (args) => {
-    const [s, regex] = matcherRegex('match', args);
-    return regex.test(s);
-  },
+  call: (args) => matcherRegex('match', args).test(args[0] as string),
 };
 
 const matches: PureBuiltin = {
@@ -125,7 +128,8 @@ const matches: PureBuiltin = {
   arityMessage: 'matches() must have two or three arguments',
   staticCheck: matcherStaticCheck('matches'),
   call: (args) => {
-    const [s, regex] = matcherRegex('matches', args);
+    const regex = matcherRegex('matches', args);
+    const s = args[0] as string;
     const m = regex.find(s);
     if (m === undefined) return new PanList();
     let last = 0;
