@@ -1,5 +1,5 @@
 /**
- * A set of words (the reserved words; the names of the scanned texts) with a value each, found by
+ * A set of words (the names of the scanned texts) with a value each, found by
  * a hash of their characters computed while scanning: a word seen before is recognised without
  * building its string, and every occurrence of a name shares one string (names end up in the AST).
  */
@@ -21,13 +21,6 @@ export class WordTable<V> {
 
   /** An empty table; the words added by `find` get the value `otherValue`. */
   constructor(private readonly otherValue: V) {}
-
-  /** A table holding `words` with their values. */
-  static of<V>(words: ReadonlyArray<readonly [string, V]>, otherValue: V): WordTable<V> {
-    const table = new WordTable(otherValue);
-    for (const [image, value] of words) table.insert(image, value, hashOf(image));
-    return table;
-  }
 
   /** Slot of the word `text[start, end)` with hash `hash`, or -1 when absent. */
   lookup(text: string, start: number, end: number, hash: number): number {
@@ -96,12 +89,6 @@ function zeros(n: number): number[] {
   const list: number[] = [];
   for (let i = 0; i < n; i++) list.push(0);
   return list;
-}
-
-function hashOf(word: string): number {
-  let hash = HASH_START;
-  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-  return hash;
 }
 
 function sameChars(image: string, text: string, start: number): boolean {
