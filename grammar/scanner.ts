@@ -92,7 +92,7 @@ const RESERVED = new ReservedWords([...T.KEYWORDS.values()].map((t) => [t.PATTER
  * shares one string, and a name seen before costs no allocation. Replaced by an empty table
  * when it has grown large, so that it never holds more than a bounded number of names.
  */
-let sharedNames = new WordTable(IDENTIFIER);
+let sharedNames = new WordTable();
 const MAX_SHARED_NAMES = 1 << 14;
 
 const DEPTH_CHANGE: number[] = [];
@@ -110,11 +110,11 @@ export class Scanner {
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
   /** Names seen so far (shared between scanners). */
-  private readonly names: WordTable<Lexeme>;
+  private readonly names: WordTable;
 
   constructor(readonly text: string) {
     scanState.reset();
-    if (sharedNames.size >= MAX_SHARED_NAMES) sharedNames = new WordTable(IDENTIFIER);
+    if (sharedNames.size >= MAX_SHARED_NAMES) sharedNames = new WordTable();
     this.names = sharedNames;
   }
 
