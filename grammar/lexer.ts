@@ -16,6 +16,14 @@ import { finishHeredocs, scanState } from './scanners.js';
  */
 export function finishScan(scanner: Scanner, lines: LineIndex, out: Diagnostic[]): Annotation[] {
   finishHeredocs();
+  if (scanState.diagnostics.length > 0 || scanner.unknown.length > 0 || scanner.badAnnotations.length > 0) {
+    reportProblems(scanner, lines, out);
+  }
+  return scanner.annotations.length > 0 ? readAnnotations(scanner.annotations, lines, out) : [];
+}
+
+/** Appends the lexical diagnostics of a scan to `out`. */
+function reportProblems(scanner: Scanner, lines: LineIndex, out: Diagnostic[]): void {
   const text = lines.text;
   for (const raw of scanState.diagnostics) out.push(diagnostic(raw.code, raw.message, lines.span(raw.start, raw.end)));
   for (const run of scanner.unknown) {
@@ -28,7 +36,6 @@ export function finishScan(scanner: Scanner, lines: LineIndex, out: Diagnostic[]
       diagnostic('PF105', "malformed annotation: '@' must be followed by an optional name and a (...), [...] or {...} body", lines.span(offset, offset + 1)),
     );
   }
-  return readAnnotations(scanner.annotations, lines, out);
 }
 
 function readAnnotations(tokens: readonly PanToken[], lines: LineIndex, out: Diagnostic[]): Annotation[] {

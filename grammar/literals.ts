@@ -47,9 +47,9 @@ export function doubleValue(image: string): number {
 
 /** Value of a single-quoted string token: quotes removed, `''` read as `'`. */
 export function singleQuotedValue(image: string): string {
-  const closed = image.length >= 2 && image.endsWith("'");
-  const inner = image.slice(1, closed ? -1 : undefined);
-  return inner.includes("''") ? inner.split("''").join("'") : inner;
+  const n = image.length;
+  const inner = image.substring(1, n >= 2 && image.charCodeAt(n - 1) === 39 ? n - 1 : n);
+  return inner.indexOf("''") < 0 ? inner : inner.split("''").join("'");
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', '"': '"' };

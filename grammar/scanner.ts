@@ -22,6 +22,7 @@ import {
   scanState,
 } from './scanners.js';
 import * as T from './tokens.js';
+import { ReservedWords } from './reserved-words.js';
 import { HASH_START, hashStep, WordTable } from './word-table.js';
 
 /** A token as the chevrotain parser expects it (offsets only; `endOffset` is inclusive). */
@@ -83,15 +84,15 @@ for (const t of [T.AssignDefault, T.Or, T.And, T.Equal, T.NotEqual, T.LessEqual,
   (DOUBLE[(t.PATTERN as string).charCodeAt(0)] ??= []).push(new Lexeme(t));
 }
 
-/** The reserved words (never added to). */
-const RESERVED = WordTable.of([...T.KEYWORDS.values()].map((t) => [t.PATTERN as string, new Lexeme(t)]), IDENTIFIER);
+/** The reserved words, recognised while a word is read. */
+const RESERVED = new ReservedWords([...T.KEYWORDS.values()].map((t) => [t.PATTERN as string, new Lexeme(t)] as const));
 
 /**
  * Names (identifiers) seen in the texts scanned so far: every occurrence of a name, in any file,
  * shares one string, and a name seen before costs no allocation. Replaced by an empty table
  * when it has grown large, so that it never holds more than a bounded number of names.
  */
-let sharedNames = new WordTable(IDENTIFIER);
+let sharedNames = new WordTable();
 const MAX_SHARED_NAMES = 1 << 14;
 
 const DEPTH_CHANGE: number[] = [];
@@ -109,11 +110,11 @@ export class Scanner {
   /** Runs of characters that start no token. */
   readonly unknown: UnknownRun[] = [];
   /** Names seen so far (shared between scanners). */
-  private readonly names: WordTable<Lexeme>;
+  private readonly names: WordTable;
 
   constructor(readonly text: string) {
     scanState.reset();
-    if (sharedNames.size >= MAX_SHARED_NAMES) sharedNames = new WordTable(IDENTIFIER);
+    if (sharedNames.size >= MAX_SHARED_NAMES) sharedNames = new WordTable();
     this.names = sharedNames;
   }
 
@@ -175,10 +176,26 @@ export class Scanner {
     return new PanToken(image ?? lexeme.image ?? this.text.substring(start, end), start, end - 1, lexeme.type, lexeme.idx, payload);
   }
 
-  /** Matches at `start`: returns a token, or undefined for trivia; leaves `pos` unchanged if nothing matches. */
+  /**
+   * Matches at `start`: returns a token, or undefined for trivia; leaves `pos` unchanged if nothing
+   * matches. Spaces and tabs before a token are skipped in the same call (the usual case).
+   */
   private scanAt(start: number): PanToken | undefined {
     const text = this.text;
-    const c = text.charCodeAt(start);
+    let c = text.charCodeAt(start);
+    if (c !== 32 && c !== 9) return this.scanToken(start, c);
+    let after = start;
+    do c = text.charCodeAt(++after);
+    while (c === 32 || c === 9);
+    const token = this.scanToken(after, c);
+    // Nothing matched after the blanks: the blanks alone are trivia.
+    if (this.pos === start) this.pos = after;
+    return token;
+  }
+
+  /** `scanAt` for the character `c` at `start` (NaN at the end of the text). */
+  private scanToken(start: number, c: number): PanToken | undefined {
+    const text = this.text;
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
       this.pos = scanWhitespace(text, start);
       return undefined;
@@ -191,7 +208,7 @@ export class Scanner {
     if (this.previous === T.Template && isTemplateNameChar(c)) {
       return this.make(TEMPLATE_NAME, start, scanTemplateName(text, start));
     }
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return this.word(start);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return this.word(start, c);
     if (c >= 48 && c <= 57) return this.number(start);
     if (c === 39) return this.make(SINGLE_QUOTED, start, scanSingleQuoted(text, start));
     if (c === 34) return this.make(DOUBLE_QUOTED, start, scanDoubleQuoted(text, start));
@@ -214,19 +231,21 @@ export class Scanner {
     return undefined;
   }
 
-  /** A reserved word or an identifier `[A-Za-z_][A-Za-z0-9_]*`. */
-  private word(start: number): PanToken {
+  /** A reserved word or an identifier `[A-Za-z_][A-Za-z0-9_]*` starting with `first` at `start`. */
+  private word(start: number, first: number): PanToken {
     const text = this.text;
-    let hash = hashStep(HASH_START, text.charCodeAt(start));
+    let hash = hashStep(HASH_START, first);
+    let reserved = RESERVED.step(RESERVED.start, first);
     let end = start + 1;
     for (;;) {
       const c = text.charCodeAt(end);
       if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
       hash = hashStep(hash, c);
+      reserved = RESERVED.step(reserved, c);
       end++;
     }
-    const reserved = RESERVED.lookup(text, start, end, hash);
-    if (reserved >= 0) return this.make(RESERVED.value(reserved), start, end);
+    const keyword = RESERVED.value(reserved);
+    if (keyword !== undefined) return this.make(keyword, start, end);
     return this.make(IDENTIFIER, start, end, this.names.image(this.names.find(text, start, end, hash)));
   }
 

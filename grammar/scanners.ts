@@ -29,18 +29,25 @@ export interface HeredocPayload {
   body: string | undefined;
 }
 
-/** Mutable state of one lexer run (the lexer is synchronous, so one instance suffices). */
+/** No match remembered by `memoized`. */
+const NO_MEMO = Object.freeze({ scan: undefined as unknown, offset: -1, end: -1 });
+
+/**
+ * Mutable state of one lexer run (the lexer is synchronous, so one instance suffices). `reset`
+ * gives each list a fresh empty array, allocating only for lists that are not already empty
+ * (most texts leave them all empty).
+ */
 export const scanState = {
   pending: [] as HeredocPayload[],
   heredocs: [] as HeredocPayload[],
   diagnostics: [] as RawDiagnostic[],
   /** Last successful match through `memoized` (chevrotain may call a pattern twice at one offset). */
-  memo: { scan: undefined as unknown, offset: -1, end: -1 },
+  memo: NO_MEMO as { readonly scan: unknown; readonly offset: number; readonly end: number },
   reset(): void {
-    this.pending = [];
-    this.heredocs = [];
-    this.diagnostics = [];
-    this.memo = { scan: undefined, offset: -1, end: -1 };
+    if (this.pending.length > 0) this.pending = [];
+    if (this.heredocs.length > 0) this.heredocs = [];
+    if (this.diagnostics.length > 0) this.diagnostics = [];
+    this.memo = NO_MEMO;
   },
 };
 
@@ -148,6 +155,7 @@ export function scanHeredoc(text: string, offset: number): number {
 
 /** Reports the heredocs still open at end of input (no line end after the marker line). */
 export function finishHeredocs(): void {
+  if (scanState.pending.length === 0) return;
   for (const open of scanState.pending) {
     report('PF104', `end of file inside heredoc '<<${open.marker}' (no line '${open.marker}' found)`, open.start, open.end);
     open.body = '';

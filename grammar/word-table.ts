@@ -1,7 +1,8 @@
 /**
- * A set of words (the reserved words; the names of the scanned texts) with a value each, found by
- * a hash of their characters computed while scanning: a word seen before is recognised without
- * building its string, and every occurrence of a name shares one string (names end up in the AST).
+ * The set of names (identifiers) of the scanned texts, found by a hash of their characters
+ * computed while scanning: a name seen before is recognised without building its string, and
+ * every occurrence of a name shares one string (names end up in the AST). The characters of the
+ * names are also kept in one typed array, against which a candidate is compared.
  */
 
 /** Hash step over the character codes of a word (FNV-1a, 32 bits). */
@@ -12,37 +13,31 @@ export function hashStep(hash: number, c: number): number {
 /** Initial hash value. */
 export const HASH_START = 0x811c9dc5 | 0;
 
-/** Open-addressing table: word → value, keyed by the word's hash. */
-export class WordTable<V> {
+/** Open-addressing table of words, keyed by the word's hash. */
+export class WordTable {
   private images: Array<string | undefined> = emptySlots(16);
-  private values: Array<V | undefined> = emptySlots(16);
   private hashes: number[] = zeros(16);
+  /** Offset in `chars` of the characters of the word in each slot. */
+  private offsets: Int32Array = new Int32Array(16);
+  /** The characters of all words, one after the other. */
+  private chars: Uint16Array = new Uint16Array(256);
+  private charsUsed = 0;
   private count = 0;
 
-  /** An empty table; the words added by `find` get the value `otherValue`. */
-  constructor(private readonly otherValue: V) {}
-
-  /** A table holding `words` with their values. */
-  static of<V>(words: ReadonlyArray<readonly [string, V]>, otherValue: V): WordTable<V> {
-    const table = new WordTable(otherValue);
-    for (const [image, value] of words) table.insert(image, value, hashOf(image));
-    return table;
-  }
-
-  /** Slot of the word `text[start, end)` with hash `hash`, or -1 when absent. */
+  /** Slot of the word `text[start, end)` with hash `hash`, or -1 when absent (valid until the next addition). */
   lookup(text: string, start: number, end: number, hash: number): number {
     const mask = this.hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const image = this.images[slot];
       if (image === undefined) return -1;
-      if (this.hashes[slot] === hash && image.length === end - start && sameChars(image, text, start)) return slot;
+      if (this.hashes[slot] === hash && image.length === end - start && this.sameChars(this.offsets[slot]!, text, start, end)) return slot;
     }
   }
 
   /** Slot of the word `text[start, end)` with hash `hash`, added when absent. */
   find(text: string, start: number, end: number, hash: number): number {
     const slot = this.lookup(text, start, end, hash);
-    return slot >= 0 ? slot : this.insert(text.substring(start, end), this.otherValue, hash);
+    return slot >= 0 ? slot : this.add(text.substring(start, end), hash);
   }
 
   /** Number of words in the table. */
@@ -55,33 +50,49 @@ export class WordTable<V> {
     return this.images[slot]!;
   }
 
-  /** The value of the word in `slot`. */
-  value(slot: number): V {
-    return this.values[slot]!;
+  /** True when `text[start, end)` has the characters stored at `offset`. */
+  private sameChars(offset: number, text: string, start: number, end: number): boolean {
+    const chars = this.chars;
+    for (let i = start; i < end; i++) {
+      if (chars[offset++] !== text.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
-  private insert(image: string, value: V, hash: number): number {
+  private add(image: string, hash: number): number {
+    if (this.charsUsed + image.length > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + image.length));
+      bigger.set(this.chars);
+      this.chars = bigger;
+    }
+    const offset = this.charsUsed;
+    for (let i = 0; i < image.length; i++) this.chars[offset + i] = image.charCodeAt(i);
+    this.charsUsed += image.length;
+    return this.insert(image, hash, offset);
+  }
+
+  private insert(image: string, hash: number, offset: number): number {
     if ((this.count + 1) * 2 > this.hashes.length) this.grow();
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.images[slot] !== undefined) slot = (slot + 1) & mask;
     this.images[slot] = image;
-    this.values[slot] = value;
     this.hashes[slot] = hash;
+    this.offsets[slot] = offset;
     this.count++;
     return slot;
   }
 
   private grow(): void {
-    const { images, values, hashes } = this;
+    const { images, hashes, offsets } = this;
     const capacity = hashes.length * 2;
     this.images = emptySlots(capacity);
-    this.values = emptySlots(capacity);
     this.hashes = zeros(capacity);
+    this.offsets = new Int32Array(capacity);
     this.count = 0;
     for (let i = 0; i < hashes.length; i++) {
       const image = images[i];
-      if (image !== undefined) this.insert(image, values[i]!, hashes[i]!);
+      if (image !== undefined) this.insert(image, hashes[i]!, offsets[i]!);
     }
   }
 }
@@ -96,17 +107,4 @@ function zeros(n: number): number[] {
   const list: number[] = [];
   for (let i = 0; i < n; i++) list.push(0);
   return list;
-}
-
-function hashOf(word: string): number {
-  let hash = HASH_START;
-  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-  return hash;
-}
-
-function sameChars(image: string, text: string, start: number): boolean {
-  for (let i = 0; i < image.length; i++) {
-    if (image.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  }
-  return true;
 }

@@ -103,7 +103,7 @@ export class SourceLocator {
 
   /** The search roots of a load path, in order (memoised). */
   private roots(loadpath: readonly string[]): readonly Root[] {
-    const key = loadpath.join('\u0000');
+    const key = loadpath.length === 1 ? loadpath[0]! : loadpath.join('\u0000');
     let roots = this.rootsByLoadpath.get(key);
     if (roots === undefined) {
       roots = [];

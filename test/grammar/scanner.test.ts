@@ -258,4 +258,12 @@ describe('unknown characters', () => {
     expect(problems('a $$ b . c `')).toEqual(['1:3 PF100', '1:8 PF100', '1:12 PF100']);
     expect(lex('a $$ b').tokens.map((t) => t.image)).toEqual(['a', 'b']);
   });
+
+  it('ends a run at blanks, and starts one after blanks at the right column', () => {
+    const r = lex('a \t $$\t \t$ b  ');
+    expect(r.diagnostics.map((d) => `${d.span!.col}+${d.span!.length}`)).toEqual(['5+2', '10+1']);
+    expect(r.tokens.map((t) => `${t.image}@${t.startOffset}`)).toEqual(['a@0', 'b@11']);
+    expect(kinds(' \t')).toEqual([]);
+    expect(kinds('a \t# c\n \tb \f c')).toEqual(['Identifier:a', 'Identifier:b', 'Identifier:c']);
+  });
 });
