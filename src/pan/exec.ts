@@ -1,22 +1,21 @@
 /**
  * Statement execution (§3–§5): running a template's statements (first load vs later loads),
  * assignments with SELF and final paths, global variables (LOADPATH), include with the include
- * matrix and call depth, create() of structure templates, and registration of functions, types
- * and bindings.
+ * matrix and call depth, and registration of functions, types and bindings (create() is in
+ * create.ts).
  */
 import type { TemplateKind } from '../../grammar/ast.js';
 import { NO_LOCALS, type BuildState, type ExecContext, type SelfHolder } from './context.js';
-import { PanDict, PanList, kindOf, type Value } from './element.js';
+import { PanList, type Value } from './element.js';
 import { getElement, putElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
-import { ReturnSignal, deferred, evalArgs, evaluate, located } from './interp.js';
-import type { AssignStmt, BindStmt, CompiledTemplate, FullTypeC, IncludeStmt, Node, SpecialNode, Stmt, VariableStmt } from './ir.js';
+import { ReturnSignal, evaluate } from './interp.js';
+import type { AssignStmt, BindStmt, CompiledTemplate, FullTypeC, IncludeStmt, Node, Stmt, VariableStmt } from './ir.js';
 import { parsePath, pathToString, type PanPath } from './path.js';
 import { isFreshValue } from './fresh.js';
-import { copyValue, freeze, writable } from './protect.js';
+import { copyValue, freeze } from './protect.js';
 import { substitute } from './substitute.js';
-import { termFromValue } from './terms.js';
-import { MISSING, checkReplacement, putChild } from './tree.js';
+import { MISSING, checkReplacement } from './tree.js';
 import { checkTypeReferences } from './types.js';
 import { globalValue } from './variables.js';
 
@@ -242,7 +241,7 @@ function loadpathEntries(v: Value): string[] {
   return out;
 }
 
-// ---------------------------------------------------------------- include and create
+// ---------------------------------------------------------------- include
 
 const INVALID_SELF: SelfHolder = {
   readOnly: false,
@@ -289,97 +288,13 @@ function executeInclude(ctx: ExecContext, s: IncludeStmt): void {
 }
 
 /** A template by name for include/create: already loaded in this build, or loaded now. */
-function loadForInclude(ctx: ExecContext, name: string): { template: CompiledTemplate; firstLoad: boolean } {
+export function loadForInclude(ctx: ExecContext, name: string): { template: CompiledTemplate; firstLoad: boolean } {
   const build = ctx.build!;
   const loaded = build.loaded.get(name);
   if (loaded !== undefined) return { template: loaded, firstLoad: false };
   const template = build.host.loadTemplate(build, name, false);
   if (template === undefined) throw new PanError('PF204', `cannot locate template named '${name}'`);
   return { template, firstLoad: true };
-}
-
-/** create(name, k1, v1, ...): runs a structure template on a fresh dict (§5.3, §10.1). */
-export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
-  const args = evalArgs(ctx, n.args);
-  const build = ctx.build;
-  if (build === undefined) throw located('invalid use of create() in compile-time context', n.span, ctx);
-  const name = args[0];
-  if (typeof name !== 'string') throw located('first argument of create() must be a string', n.span, ctx, 'PF210');
-  const savedRoot = build.relativeRoot;
-  const savedLocals = ctx.locals;
-  const savedSelf = ctx.self;
-  ctx.locals = NO_LOCALS;
-  ctx.self = undefined;
-  let result: PanDict;
-  try {
-    let loaded;
-    try {
-      loaded = loadForInclude(ctx, name);
-    } catch (e) {
-      throw asPanError(e).locate(n.span, ctx);
-    }
-    if (loaded.template.kind !== 'structure') {
-      throw deferred('first argument of create() must be the name of structure template', n.span, 'PF205');
-    }
-    ctx.push(loaded.template, n.span);
-    try {
-      result = runStructure(ctx, build, loaded.template, loaded.firstLoad);
-    } finally {
-      ctx.pop();
-    }
-  } finally {
-    build.relativeRoot = savedRoot;
-    ctx.locals = savedLocals;
-    ctx.self = savedSelf;
-  }
-  applyCreateArgs(ctx, n, result, args);
-  return result;
-}
-
-/**
- * Structure templates that only assign constants to one-term relative paths build the same dict
- * every time (no other effect is possible): their first result, frozen, is the prototype later
- * calls copy shallowly (the values are the frozen constants either way). null: not such a
- * template.
- */
-const constantStructures = new WeakMap<CompiledTemplate, PanDict | null>();
-
-function isConstantStructure(tpl: CompiledTemplate): boolean {
-  return (
-    tpl.normal.length === tpl.all.length &&
-    tpl.all.every((s) => s.k === 'assign' && s.constant !== undefined && s.path.kind === 'relative' && s.path.terms.length === 1)
-  );
-}
-
-/** Runs a structure template on a fresh relative root; returns the resulting dict. */
-function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
-  const prototype = constantStructures.get(tpl);
-  if (prototype !== undefined && prototype !== null) return writable(prototype);
-  build.relativeRoot = new PanDict();
-  executeTemplate(ctx, tpl, firstLoad);
-  const result = build.relativeRoot!;
-  if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
-  return result;
-}
-
-function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: readonly Value[]): void {
-  for (let i = 1; i + 1 < args.length; i += 2) {
-    const key = args[i];
-    if (typeof key !== 'string') {
-      throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
-    }
-    let term;
-    try {
-      term = termFromValue(key);
-    } catch {
-      throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
-    }
-    try {
-      putChild(dict, term, args[i + 1] === null ? null : copyValue(args[i + 1]));
-    } catch (e) {
-      throw asPanError(e).locate(n.span, ctx);
-    }
-  }
 }
 
 // ---------------------------------------------------------------- bind

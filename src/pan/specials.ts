@@ -10,7 +10,7 @@ import type { ExecContext } from './context.js';
 import { PanDict, PanList, kindOf, type Value } from './element.js';
 import { getElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
-import { callCreate } from './exec.js';
+import { callCreate } from './create.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located, lookupVar } from './interp.js';
 import type { SpecialNode } from './ir.js';
 import { isValidTemplateName, parsePath, pathToString } from './path.js';
