@@ -182,14 +182,12 @@ export class Scanner {
    */
   private scanAt(start: number): PanToken | undefined {
     const text = this.text;
-    let c = text.charCodeAt(start);
-    if (c !== 32 && c !== 9) return this.scanToken(start, c);
-    let after = start;
-    do c = text.charCodeAt(++after);
-    while (c === 32 || c === 9);
-    const token = this.scanToken(after, c);
-    // Nothing matched after the blanks: the blanks alone are trivia.
-    if (this.pos === start) this.pos = after;
+    let at = start;
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 9) c = text.charCodeAt(++at);
+    const token = this.scanToken(at, c);
+    // Nothing matched after blanks: the blanks alone are trivia.
+    if (this.pos === start) this.pos = at;
     return token;
   }
 
