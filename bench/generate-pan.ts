@@ -3,24 +3,13 @@
  * binds, user functions with loops and conditionals, global variables, assignments with nested
  * DML and heredocs, and prefix-relative blocks in the style of structure templates.
  */
-
-/** Small seeded PRNG (mulberry32) so generated text is identical on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random.js';
 
 const WORDS = ['network', 'interface', 'hardware', 'cpu', 'memory', 'disk', 'kernel', 'service', 'daemon', 'mount', 'user', 'group', 'package', 'repository', 'firewall', 'route', 'bridge', 'volume'];
 
 /** Generates one Pan template of at least `minBytes` characters. */
 export function generatePan(minBytes: number, seed = 42): string {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const parts: string[] = ['# Generated benchmark template\n@{\n  description = generated benchmark input\n}\nunique template bench/generated;\n\n'];
   let size = parts[0]!.length;

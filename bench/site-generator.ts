@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { libraryTemplates, SERVICES } from './site-templates.js';
+import { seededRandom } from './random.js';
 
 /** Guests per Xen host. */
 export const GUESTS_PER_HOST = 20;
@@ -22,18 +23,6 @@ export interface GeneratedSite {
   readonly objects: readonly string[];
   /** Object template names of the guests, in generation order. */
   readonly guests: readonly string[];
-}
-
-/** Small seeded PRNG (mulberry32) so the same seed always gives the same site. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hex(n: number, width: number): string {
@@ -50,7 +39,7 @@ export function generateSyntheticSite(dir: string, guests: number, seed = 1): Ge
     writeFileSync(file, text);
   };
   for (const [rel, text] of Object.entries(libraryTemplates())) write(templatesDir, rel, text);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const hosts = Math.max(1, Math.ceil(guests / GUESTS_PER_HOST));
   const objects: string[] = [];
   const guestNames: string[] = [];

@@ -23,24 +23,13 @@ import { PENDING_PATH } from '../../src/deploy/manifest.js';
 import { checkRequestTarget } from '../../src/server/paths.js';
 import { REPO_ROOT } from '../grammar/helpers.js';
 import { cleanup, memoryTempBase, readTree, tempDir, writeTree } from './helpers.js';
+import { seededRandom } from '../../bench/random.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'panfab.js');
 const HOSTS = 700;
 const SEED = 0x5eed_2026;
 const KILLS = 20;
 const MAX_ROUNDS = 36;
-
-/** A small seeded generator (mulberry32), so every run kills at the same moments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Tree = Record<string, string>;
 
@@ -151,7 +140,7 @@ describe('deploy killed with SIGKILL at random moments', () => {
   afterEach(() => cleanup(dir));
 
   it('leaves every managed file old or new and converges on the next deploy', async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const hosts = Array.from({ length: HOSTS }, (_, i) => i);
     const dropped = new Set(hosts.filter((h) => h % 20 === 7).map((h) => `node${String(h).padStart(4, '0')}.`));
     const v1 = siteVersion(1, random, hosts);
