@@ -21,7 +21,15 @@ import { NO_DEFAULT, type DefaultOf, type TypeFacts } from './type-facts.js';
 const NONE: typeof NO_DEFAULT = NO_DEFAULT;
 type Maybe = DefaultOf;
 type RecordSpec = Extract<TypeSpecC, { k: 'record' }>;
-type Field = readonly [string, FullTypeC];
+/** A record field that can get a default, its own or below its value. */
+interface Field {
+  readonly key: string;
+  readonly type: FullTypeC;
+  /** The field's default (its own or inherited), or NONE. */
+  readonly default: Maybe;
+  /** True if defaults are reachable below a value of the field's spec. */
+  readonly below: boolean;
+}
 
 /** The parts of a record that can contribute defaults (the others are skipped). */
 export interface RecordPlan {
@@ -166,14 +174,24 @@ function recordPlan(pass: Pass, s: RecordSpec): RecordPlan {
       const def = pass.build.types.get(inc)?.type;
       if (def !== undefined && mayHaveDefaults(pass, def.spec)) includes.push(def);
     }
-    plan = {
-      includes,
-      required: s.required.filter(([, f]) => mayHaveDefaults(pass, f)),
-      optional: s.optional.filter(([, f]) => mayHaveDefaults(pass, f)),
-    };
+    plan = { includes, required: planFields(pass, s.required), optional: planFields(pass, s.optional) };
     memo.set(s, plan);
   }
   return plan;
+}
+
+function planFields(pass: Pass, fields: RecordSpec['required']): Field[] {
+  const out: Field[] = [];
+  for (const [key, type] of fields) {
+    if (!mayHaveDefaults(pass, type)) continue;
+    out.push({ key, type, default: findDefault(pass, type), below: mayHaveDefaults(pass, type.spec) });
+  }
+  return out;
+}
+
+/** Fills defaults below the value of a record field. */
+function fillField(pass: Pass, f: Field, child: Value, path: string | undefined): Maybe {
+  return f.below ? fillBelow(pass, f.type.spec, child, path, f.type.template) : NONE;
 }
 
 function fillFull(pass: Pass, t: FullTypeC, self: Value, path: string | undefined): Maybe {
@@ -213,35 +231,38 @@ function fillRecord(pass: Pass, plan: RecordPlan, self: PanDict, path: string | 
     const r = fillFull(pass, def, dict, path);
     if (r instanceof PanDict) dict = r;
   }
-  for (const [k, f] of plan.required) {
-    const childPath = childText(path, k);
+  for (const f of plan.required) {
+    const k = f.key;
     const child = dict.get(k);
     if (child !== undefined) {
-      const nv = fillFull(pass, f, child, childPath);
+      if (!f.below) continue;
+      const nv = fillField(pass, f, child, childText(path, k));
       if (nv !== NONE) dict = withEntry(dict, k, nv);
       continue;
     }
-    const d = findDefault(pass, f);
+    const d = f.default;
     if (d === NONE) continue;
+    const childPath = childText(path, k);
     dict = withEntry(dict, k, d);
-    recordDefault(pass.build, childPath, f.template, f.span);
-    const nv = fillFull(pass, f, d, childPath);
+    recordDefault(pass.build, childPath, f.type.template, f.type.span);
+    const nv = fillField(pass, f, d, childPath);
     if (nv !== NONE) dict = withEntry(dict, k, nv);
   }
-  for (const [k, f] of plan.optional) {
+  for (const f of plan.optional) {
+    const k = f.key;
     if (!dict.has(k)) continue;
     const childPath = childText(path, k);
     let child = dict.get(k);
     if (child === undefined) {
-      const d = findDefault(pass, f);
+      const d = f.default;
       if (d !== NONE) {
         dict = withEntry(dict, k, d);
-        recordDefault(pass.build, childPath, f.template, f.span);
+        recordDefault(pass.build, childPath, f.type.template, f.type.span);
         child = d;
       }
     }
     if (child === undefined) continue;
-    const nv = fillFull(pass, f, child, childPath);
+    const nv = fillField(pass, f, child, childPath);
     if (nv !== NONE) dict = withEntry(dict, k, nv);
   }
   return dict === self ? NONE : dict;

@@ -1,11 +1,10 @@
 /**
- * Memo of type `with` validation results, shared by every build of the process. A `with` block
- * whose code (and that of the user functions it calls, as this build defines them) reads nothing
- * but SELF, its own local variables and function arguments, and calls only pure built-ins and
- * such functions, is a function of SELF: its result for a string, long, double or boolean is
- * computed once and reused (the same netmask, gateway or shell is validated by every profile of
- * a site), and so is its result for a list or dict, keyed by the value's content (the same
- * users or file systems come back in profile after profile). Anything else — global variables, TEMPLATE and
+ * Memo of type `with` validation results for property values, shared by every build of the
+ * process. A `with` block whose code (and that of the user functions it calls, as this build
+ * defines them) reads nothing but SELF, its own local variables and function arguments, and
+ * calls only pure built-ins and such functions, is a function of SELF: its result for a string,
+ * long, double or boolean is computed once and reused (the same netmask, gateway or shell is
+ * validated by every profile of a site). Anything else — global variables, TEMPLATE and
  * FUNCTION, built-ins that read the configuration, files or types, debug output — makes the
  * block run every time. Only returned values are kept; a block that throws throws every time.
  * Globals cannot change once validation starts, so a build's analysis holds for all its
@@ -14,9 +13,8 @@
  * calls reach): a build that answers them the same way reuses it without analysing again.
  */
 import type { BuildState, ExecContext } from './context.js';
-import { PanDict, PanList, isProperty, type Value } from './element.js';
+import { isProperty, type Value } from './element.js';
 import type { Node, SpecialName, Target } from './ir.js';
-import { valueKey } from './value-key.js';
 
 /** Specials that read only their (pure) operands, or only throw. */
 const PURE_SPECIALS: ReadonlySet<SpecialName> = new Set<SpecialName>(['is_type', 'exists', 'return', 'error']);
@@ -35,10 +33,6 @@ interface CodeFacts {
 interface Table {
   readonly strings: Map<string, Value>;
   readonly others: Map<string, Value>;
-  /** Results for list and dict SELF values, by value key, while they are found often enough. */
-  readonly resources: Map<string, Value>;
-  resourceHits: number;
-  resourceMisses: number;
   /** The loop and depth limits of the results, and the generation of the table store. */
   readonly maxIteration: number;
   readonly maxRecursion: number;
@@ -61,12 +55,6 @@ interface Resolution {
 }
 
 const MAX_ENTRIES = 200_000;
-/** Resource results kept at most, and the longest resource key (a larger SELF is not remembered). */
-const MAX_RESOURCE_ENTRIES = 20_000;
-const MAX_RESOURCE_KEY = 1024;
-/** Resource lookups a block gets before its hit rate decides whether keying its SELF values is worth it. */
-const RESOURCE_TRIAL = 64;
-let resourceEntries = 0;
 /** Resolutions kept per block (builds of one site resolve a block in one or a few ways). */
 const MAX_RESOLUTIONS = 8;
 let entries = 0;
@@ -86,10 +74,7 @@ export function memoizedWith(
   run: (ctx: ExecContext, dml: Node, self: Value) => Value,
 ): Value {
   const build = ctx.build;
-  if (build === undefined) return run(ctx, dml, self);
-  if (!isProperty(self)) {
-    return self instanceof PanList || self instanceof PanDict ? withResource(ctx, build, dml, self, run) : run(ctx, dml, self);
-  }
+  if (build === undefined || !isProperty(self)) return run(ctx, dml, self);
   const table = tableOf(ctx, build, dml);
   if (table === undefined) return run(ctx, dml, self);
   const map = typeof self === 'string' ? table.strings : table.others;
@@ -98,49 +83,12 @@ export function memoizedWith(
   if (known !== undefined || map.has(key)) return known;
   const result = run(ctx, dml, self);
   if (isProperty(result)) {
-    if (++entries > MAX_ENTRIES) clearTables();
-    map.set(key, result);
-  }
-  return result;
-}
-
-function clearTables(): void {
-  tables.clear();
-  entries = 0;
-  resourceEntries = 0;
-  generation++;
-}
-
-/**
- * A pure block on a list or dict SELF, through the memo keyed by the value's content (kinds,
- * order, protection: all the block can see). A result is kept only when the run left SELF as
- * it was (a block may change SELF through a local variable that shares it); blocks whose SELF
- * values hardly ever repeat stop being looked up after a trial.
- */
-function withResource(
-  ctx: ExecContext,
-  build: BuildState,
-  dml: Node,
-  self: PanList | PanDict,
-  run: (ctx: ExecContext, dml: Node, self: Value) => Value,
-): Value {
-  const table = tableOf(ctx, build, dml);
-  if (table === undefined || (table.resourceMisses >= RESOURCE_TRIAL && table.resourceHits * 4 < table.resourceMisses)) {
-    return run(ctx, dml, self);
-  }
-  const key = valueKey(self, MAX_RESOURCE_KEY);
-  if (key !== undefined) {
-    const known = table.resources.get(key);
-    if (known !== undefined || table.resources.has(key)) {
-      table.resourceHits++;
-      return known;
+    if (++entries > MAX_ENTRIES) {
+      tables.clear();
+      entries = 0;
+      generation++;
     }
-  }
-  table.resourceMisses++;
-  const result = run(ctx, dml, self);
-  if (key !== undefined && isProperty(result) && valueKey(self, MAX_RESOURCE_KEY) === key) {
-    if (++resourceEntries > MAX_RESOURCE_ENTRIES) clearTables();
-    table.resources.set(key, result);
+    map.set(key, result);
   }
   return result;
 }
@@ -174,16 +122,7 @@ function tableOf(ctx: ExecContext, build: BuildState, dml: Node): Table | undefi
     const key = `${resolution.signature}\u0000${ctx.depth}\u0000${ctx.maxIteration}\u0000${ctx.maxRecursion}`;
     table = tables.get(key);
     if (table === undefined) {
-      table = {
-        strings: new Map(),
-        others: new Map(),
-        resources: new Map(),
-        resourceHits: 0,
-        resourceMisses: 0,
-        maxIteration: ctx.maxIteration,
-        maxRecursion: ctx.maxRecursion,
-        generation,
-      };
+      table = { strings: new Map(), others: new Map(), maxIteration: ctx.maxIteration, maxRecursion: ctx.maxRecursion, generation };
       tables.set(key, table);
     }
     resolution.byDepth.set(ctx.depth, table);

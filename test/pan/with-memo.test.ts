@@ -7,7 +7,6 @@
 import path from 'node:path';
 import { compile } from '../../src/pan/compiler.js';
 import { DEFAULT_COMPILE_OPTIONS } from '../../src/pan/compiler-api.js';
-import { PanList } from '../../src/pan/element.js';
 import { cleanup, run, writeTree } from './helpers.js';
 
 afterAll(cleanup);
@@ -80,48 +79,6 @@ bind '/name' = name;
     });
     const failed = results.map((r) => r.profile === undefined);
     expect(failed).toEqual([true, false, true, false]);
-  });
-
-  it('remembers results for lists and dicts by content, for every object alike', async () => {
-    const schema = `declaration template schema;
-function unique_names = {
-  seen = dict();
-  foreach (i; item; ARGV[0]) {
-    if (exists(seen[item['name']])) return(false);
-    seen[item['name']] = true;
-  };
-  true;
-};
-type users = dict[] with unique_names(SELF);
-bind '/users' = users;
-`;
-    const object = (name: string, second: string) =>
-      `object template ${name};\ninclude 'schema';\n'/users' = list(dict('name', 'a'), dict('name', '${second}'));\n`;
-    const names = ['o1', 'o2', 'o3', 'o4', 'o5'];
-    const seconds = ['b', 'a', 'b', 'a', 'b'];
-    const dir = writeTree({ schema, ...Object.fromEntries(names.map((n, i) => [n, object(n, seconds[i]!)])) });
-    const results = await compile({
-      files: names.map((n) => path.join(dir, `${n}.pan`)),
-      options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [dir] },
-    });
-    expect(results.map((r) => r.profile === undefined)).toEqual([false, true, false, true, false]);
-    expect(results[1]!.diagnostics[0]!.message).toBe(results[3]!.diagnostics[0]!.message);
-  });
-
-  it('runs again a block that changes its list or dict SELF through a local variable', async () => {
-    const schema = `declaration template schema;
-type marked = string[] with { x = SELF; x[0] = 'seen'; true };
-bind '/l' = marked;
-`;
-    const names = ['m1', 'm2', 'm3'];
-    // list(V) is built at run time (a constant would be frozen, and SELF then copied).
-    const object = (n: string) => `object template ${n};\nvariable V = 'a';\ninclude 'schema';\n'/l' = list(V);\n`;
-    const dir = writeTree({ schema, ...Object.fromEntries(names.map((n) => [n, object(n)])) });
-    const results = await compile({
-      files: names.map((n) => path.join(dir, `${n}.pan`)),
-      options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [dir] },
-    });
-    for (const r of results) expect((r.profile!.get('l') as PanList).items).toEqual(['seen']);
   });
 
   it('keeps loop limits apart', async () => {
