@@ -12,6 +12,8 @@
  */
 export interface AsciiEscapes {
   readonly codes: readonly (string | undefined)[];
+  /** 1 for each char code written as is, 0 for the others. */
+  readonly plain: Uint8Array;
   /** Length of the longest replacement (at least 1). */
   readonly widest: number;
 }
@@ -19,8 +21,9 @@ export interface AsciiEscapes {
 /** The escape table of a function giving, for each ASCII char code, what `AsciiEscapes.codes` holds. */
 export function asciiEscapes(escape: (code: number) => string | undefined): AsciiEscapes {
   const codes = Array.from({ length: 128 }, (_, c) => escape(c));
+  const plain = Uint8Array.from(codes, (e) => (e === '' ? 1 : 0));
   const widest = Math.max(1, ...codes.map((e) => e?.length ?? 0));
-  return { codes, widest };
+  return { codes, plain, widest };
 }
 
 /** The bytes of an ASCII string, for markup written often. */
@@ -34,8 +37,25 @@ function copyAscii(b: Buffer, at: number, s: string): number {
   return at;
 }
 
+/**
+ * Stores `s` from index `i` escaped at `at` (room known) and returns the offset after it, or
+ * -1 when `s` holds a character `codes` does not handle.
+ */
+function escapeRest(b: Buffer, at: number, s: string, i: number, codes: AsciiEscapes['codes']): number {
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const e = c < 128 ? codes[c] : undefined;
+    if (e === undefined) return -1;
+    if (e.length === 0) b[at++] = c;
+    else at = copyAscii(b, at, e);
+  }
+  return at;
+}
+
 /** Size of the slabs outputs are written into (a larger one is made for a larger output). */
 const SLAB_SIZE = 256 * 1024;
+/** Size of the first buffer. */
+const MIN_SIZE = 64;
 
 /**
  * Bytes of ASCII text, plus the non-ASCII texts written among them (each with the byte offset
@@ -44,7 +64,8 @@ const SLAB_SIZE = 256 * 1024;
  * copy, and one allocation per slab rather than per output.
  */
 export class ByteSink {
-  private buf = Buffer.allocUnsafe(SLAB_SIZE);
+  /** Small at first, doubled up to a slab by the first outputs (see `reserve`). */
+  private buf = Buffer.alloc(0);
   /** Where the current output begins in `buf`. */
   private base = 0;
   /** Where writing continues. */
@@ -63,18 +84,16 @@ export class ByteSink {
 
   /** Appends `s`, which the caller knows to be ASCII (numbers, keywords, markup). */
   ascii(s: string): void {
-    if (this.pos + s.length > this.buf.length) this.grow(s.length);
+    this.reserve(s.length);
     this.pos = copyAscii(this.buf, this.pos, s);
   }
 
   /** Appends bytes (ASCII markup encoded once with `asciiBytes`). */
   raw(bytes: Uint8Array): void {
     const n = bytes.length;
-    if (this.pos + n > this.buf.length) this.grow(n);
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) b[p++] = bytes[i]!;
-    this.pos = p;
+    this.reserve(n);
+    this.buf.set(bytes, this.pos);
+    this.pos += n;
   }
 
   /**
@@ -84,17 +103,19 @@ export class ByteSink {
    */
   escaped(s: string, escapes: AsciiEscapes, prefix: string, suffix: string): boolean {
     const n = s.length;
-    const most = prefix.length + n * escapes.widest + suffix.length;
-    if (this.pos + most > this.buf.length) this.grow(most);
+    this.reserve(prefix.length + n * escapes.widest + suffix.length);
     const b = this.buf;
-    const codes = escapes.codes;
+    const plain = escapes.plain;
     let p = copyAscii(b, this.pos, prefix);
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
-      const e = c < 128 ? codes[c] : undefined;
-      if (e === undefined) return false;
-      if (e.length === 0) b[p++] = c;
-      else p = copyAscii(b, p, e);
+      if (c >= 128 || plain[c] === 0) break;
+      b[p++] = c;
+    }
+    if (i < n) {
+      p = escapeRest(b, p, s, i, escapes.codes);
+      if (p < 0) return false;
     }
     this.pos = copyAscii(b, p, suffix);
     return true;
@@ -147,10 +168,24 @@ export class ByteSink {
     return out;
   }
 
-  /** Moves the current output to a new slab with room for `needed` more bytes. */
+  /**
+   * Makes room for `needed` more bytes. Every write goes through here. The buffer starts
+   * small and doubles, so the growth path has run a dozen times before the optimizing compiler
+   * compiles the writers: it is then part of their optimized code, which a slab filling up
+   * later does not undo.
+   */
+  private reserve(needed: number): void {
+    if (this.pos + needed > this.buf.length) this.grow(needed);
+  }
+
+  /**
+   * Moves the current output to a buffer with room for `needed` more bytes: twice as large
+   * while smaller than a slab, else a new slab (or larger, for a large output).
+   */
   private grow(needed: number): void {
     const used = this.pos - this.base;
-    const next = Buffer.allocUnsafe(Math.max(SLAB_SIZE, 2 * (used + needed)));
+    const size = this.buf.length < SLAB_SIZE ? Math.max(2 * this.buf.length, MIN_SIZE) : SLAB_SIZE;
+    const next = Buffer.allocUnsafe(Math.max(size, 2 * (used + needed)));
     this.buf.copy(next, 0, this.base, this.pos);
     this.buf = next;
     this.base = 0;

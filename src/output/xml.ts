@@ -73,65 +73,64 @@ function writeDocument(root: PanDict): void {
   sink.ascii(ROOT_START);
   if (root.size === 0) return sink.ascii('/>\n');
   sink.ascii('>\n');
-  writeDictChildren(root, 1);
+  const map = root.map;
+  for (const key of root.keys()) writeElement(map.get(key), 1, key);
   sink.ascii('</nlist>\n');
 }
 
-/** Each child of a dict, at `depth`, named by its key. */
-function writeDictChildren(dict: PanDict, depth: number): void {
-  const map = dict.map;
-  for (const key of dict.keys()) writeElement(map.get(key), depth, key);
-}
-
-/** One element and its children; `name` is its key in a dict, undefined in a list. */
-function writeElement(value: Value, depth: number, name: string | undefined): void {
-  if (value instanceof PanDict) {
-    writeStartTag(NLIST, depth, name);
-    if (value.size === 0) return sink.ascii('/>\n');
-    sink.ascii('>\n');
-    writeDictChildren(value, depth + 1);
-    return sink.raw(NLIST.end(depth));
-  }
-  if (value instanceof PanList) {
-    writeStartTag(LIST, depth, name);
-    if (value.size === 0) return sink.ascii('/>\n');
-    sink.ascii('>\n');
-    for (const item of value.items) writeElement(item, depth + 1, undefined);
-    return sink.raw(LIST.end(depth));
-  }
-  writeProperty(value, depth, name);
-}
-
-/** Indentation, `<tag` and the name attribute; the caller ends the tag. */
-function writeStartTag(tag: Tag, depth: number, name: string | undefined): void {
-  sink.raw(tag.start(depth));
-  if (name === undefined) return;
-  if (!sink.escaped(name, ATTRIBUTE_ESCAPES, ' name="', '"')) sink.text(' name="' + escapeAttribute(name) + '"');
-}
-
-/** The line of a property. */
-function writeProperty(value: Value, depth: number, name: string | undefined): void {
+/** The element of a value. */
+function tagOf(value: Value): Tag {
   switch (typeof value) {
     case 'string':
-      writeStartTag(STRING, depth, name);
-      return writeStringContent(value);
+      return STRING;
     case 'bigint':
-      return writeSimpleProperty(LONG, depth, name, value.toString());
+      return LONG;
     case 'number':
-      return writeSimpleProperty(DOUBLE, depth, name, formatDouble(value));
+      return DOUBLE;
     case 'boolean':
-      return writeSimpleProperty(BOOLEAN, depth, name, value ? 'true' : 'false');
+      return BOOLEAN;
     default:
+      if (value instanceof PanDict) return NLIST;
+      if (value instanceof PanList) return LIST;
       // A finished profile holds no undef or null; reaching this is a bug in the caller.
       throw new TypeError(`cannot serialize ${value === null ? 'null' : 'undef'} as pan XML`);
   }
 }
 
-/** A property whose text is ASCII needing no escape (a number or boolean). */
-function writeSimpleProperty(tag: Tag, depth: number, name: string | undefined, text: string): void {
-  writeStartTag(tag, depth, name);
+/** The text of a long, double or boolean. */
+function scalarText(value: Value): string {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return formatDouble(value);
+  return value ? 'true' : 'false';
+}
+
+/**
+ * Writes one element (and its children) at `depth`; `name` is its key in a dict, undefined
+ * in a list. One recursive function with few write sites (each write is inlined where it is
+ * called), which keeps its optimized code small.
+ */
+function writeElement(value: Value, depth: number, name: string | undefined): void {
+  const tag = tagOf(value);
+  sink.raw(tag.start(depth));
+  if (name !== undefined && !sink.escaped(name, ATTRIBUTE_ESCAPES, ' name="', '"')) {
+    sink.text(' name="' + escapeAttribute(name) + '"');
+  }
+  if (typeof value === 'string') return writeStringContent(value);
+  if (value instanceof PanDict || value instanceof PanList) {
+    if (value.size === 0) return sink.ascii('/>\n');
+    sink.ascii('>\n');
+    if (value instanceof PanList) {
+      const items = value.items;
+      for (let i = 0; i < items.length; i++) writeElement(items[i], depth + 1, undefined);
+    } else {
+      const map = value.map;
+      const keys = value.keys();
+      for (let i = 0; i < keys.length; i++) writeElement(map.get(keys[i]!), depth + 1, keys[i]);
+    }
+    return sink.raw(tag.end(depth));
+  }
   sink.ascii('>');
-  sink.ascii(text);
+  sink.ascii(scalarText(value));
   sink.ascii(tag.inlineEnd);
 }
 

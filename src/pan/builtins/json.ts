@@ -6,7 +6,7 @@
  * The encoder writes into a ByteSink, so the JSON output format takes its bytes without an
  * intermediate string.
  */
-import { asciiBytes, asciiEscapes, ByteSink } from '../../output/byte-sink.js';
+import { asciiEscapes, ByteSink } from '../../output/byte-sink.js';
 import { formatDouble, PanDict, PanList, type Value } from '../element.js';
 import { PanError } from '../errors.js';
 import { isKey, termFromString } from '../terms.js';
@@ -73,75 +73,81 @@ function escapeString(s: string): string {
 /** Where the encoder writes: one encoding at a time (encoding never runs Pan code). */
 const sink = new ByteSink();
 
-/** By depth: a line break and indentation, alone, after `,`, and followed by `}` or `]`. */
-const FIRST_LINES: Uint8Array[] = [];
-const NEXT_LINES: Uint8Array[] = [];
-const DICT_ENDS: Uint8Array[] = [];
-const LIST_ENDS: Uint8Array[] = [];
+/** A line break and the indentation of a depth, between `before` and `after`, made once per depth. */
+class Line {
+  private readonly byDepth: string[] = [];
 
-function newLine(depth: number): string {
-  return '\n' + '  '.repeat(depth);
+  constructor(
+    private readonly before: string,
+    private readonly after: string,
+  ) {}
+
+  at(depth: number): string {
+    return (this.byDepth[depth] ??= this.before + '\n' + '  '.repeat(depth) + this.after);
+  }
 }
 
-/** What precedes an item at `depth`: a line break and indentation, after a `,` unless `first`. */
-function itemStart(depth: number, first: boolean): Uint8Array {
-  if (!first) return (NEXT_LINES[depth] ??= asciiBytes(',' + newLine(depth)));
-  return (FIRST_LINES[depth] ??= asciiBytes(newLine(depth)));
-}
+const OPEN_LIST = new Line('[', '');
+const OPEN_DICT = new Line('{', '');
+const NEXT_ITEM = new Line(',', '');
+const CLOSE_LIST = new Line('', ']');
+const CLOSE_DICT = new Line('', '}');
 
 /** A JSON string literal followed by `suffix` (ASCII). */
 function writeString(s: string, suffix: string): void {
-  if (!sink.escaped(s, ESCAPES, '"', suffix)) {
-    sink.ascii('"');
-    sink.text(escapeString(s));
-    sink.ascii(suffix);
-  }
+  if (sink.escaped(s, ESCAPES, '"', suffix)) return;
+  sink.ascii('"');
+  sink.text(escapeString(s));
+  sink.ascii(suffix);
 }
 
-/** Writes the encoding of `v` at `depth`. */
-function writeValue(v: Value, depth: number): void {
+/** The JSON text of a value other than a string, list or dict. */
+function scalarText(v: Value): string {
   switch (typeof v) {
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return v.toString();
+    case 'number':
+      return formatDouble(v);
     case 'undefined':
       return fail('undef cannot be converted to JSON');
-    case 'boolean':
-      return sink.ascii(v ? 'true' : 'false');
-    case 'bigint':
-      return sink.ascii(v.toString());
-    case 'number':
-      return sink.ascii(formatDouble(v));
-    case 'string':
-      return writeString(v, '"');
+    default:
+      return 'null';
   }
-  if (v === null) return sink.ascii('null');
-  if (v instanceof PanList) writeList(v.items, depth);
-  else writeDict(v, depth);
 }
 
-function writeList(items: readonly Value[], depth: number): void {
-  if (items.length === 0) return sink.ascii('[]');
-  sink.ascii('[');
-  for (let i = 0; i < items.length; i++) {
-    sink.raw(itemStart(depth + 1, i === 0));
-    writeValue(items[i], depth + 1);
+/**
+ * Writes the encoding of `v` at `depth`: one recursive function with few write sites (each
+ * write is inlined where it is called), which keeps its optimized code small.
+ */
+function writeValue(v: Value, depth: number): void {
+  if (typeof v === 'string') return writeString(v, '"');
+  if (v instanceof PanList) {
+    const items = v.items;
+    if (items.length === 0) return sink.ascii('[]');
+    for (let i = 0; i < items.length; i++) {
+      sink.ascii((i === 0 ? OPEN_LIST : NEXT_ITEM).at(depth + 1));
+      writeValue(items[i], depth + 1);
+    }
+    return sink.ascii(CLOSE_LIST.at(depth));
   }
-  sink.raw((LIST_ENDS[depth] ??= asciiBytes(newLine(depth) + ']')));
-}
-
-/** A dict, null entries left out as Gson does. */
-function writeDict(dict: PanDict, depth: number): void {
-  const map = dict.map;
-  let first = true;
-  for (const k of dict.keys()) {
-    const x = map.get(k);
-    if (x === null) continue;
-    if (first) sink.ascii('{');
-    sink.raw(itemStart(depth + 1, first));
-    first = false;
-    writeString(k, '": ');
-    writeValue(x, depth + 1);
+  if (v instanceof PanDict) {
+    const map = v.map;
+    const keys = v.keys();
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const x = map.get(k);
+      if (x === null) continue;
+      sink.ascii((first ? OPEN_DICT : NEXT_ITEM).at(depth + 1));
+      first = false;
+      writeString(k, '": ');
+      writeValue(x, depth + 1);
+    }
+    return sink.ascii(first ? '{}' : CLOSE_DICT.at(depth));
   }
-  if (first) return sink.ascii('{}');
-  sink.raw((DICT_ENDS[depth] ??= asciiBytes(newLine(depth) + '}')));
+  sink.ascii(scalarText(v));
 }
 
 /**
