@@ -68,6 +68,7 @@ const LONG = new Tag('long');
 const DOUBLE = new Tag('double');
 const BOOLEAN = new Tag('boolean');
 
+/** The declaration, the root element and everything in it. */
 function writeDocument(root: PanDict): void {
   sink.start();
   sink.ascii(ROOT_START);
@@ -78,7 +79,7 @@ function writeDocument(root: PanDict): void {
   sink.ascii('</nlist>\n');
 }
 
-/** The element of a value. */
+/** The tag of a value's element. */
 function tagOf(value: Value): Tag {
   switch (typeof value) {
     case 'string':
