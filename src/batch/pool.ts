@@ -41,10 +41,10 @@ function workerFailure(message: string): ObjectOutcome {
   return { name: '', ok: false, diagnostics: [diagnostic('PF901', `internal error in a compile worker: ${message}`)], dependencies: [], objects: [], outputs: [] };
 }
 
-/** One outcome per object (the first list reporting an object wins), sorted by name. */
-export function mergeOutcomes(lists: ReadonlyArray<readonly ObjectOutcome[]>): ObjectOutcome[] {
-  const byObject = new Map<string, ObjectOutcome>();
-  const unnamed: ObjectOutcome[] = [];
+/** One entry per object (the first list naming it wins; nameless failures all kept), sorted by name. */
+export function mergeOutcomes<T extends { readonly name: string }>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const byObject = new Map<string, T>();
+  const unnamed: T[] = [];
   for (const list of lists) {
     for (const o of list) {
       if (o.name === '') unnamed.push(o);

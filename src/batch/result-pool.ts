@@ -11,8 +11,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions, ObjectResult } from '../pan/compiler-api.js';
 import { PanDict, PanList, type Value } from '../pan/element.js';
 import { isSuccessful } from '../output/write.js';
-import { byName } from './job.js';
-import { clusteredObjects } from './pool.js';
+import { clusteredObjects, mergeOutcomes } from './pool.js';
 import { claimer, claimTable } from './claims.js';
 import { runWorker } from './threads.js';
 
@@ -36,23 +35,10 @@ export async function compileResults(
     return reply.value.map(revive);
   });
   const local = await compile({ files: sorted, options, onFileBuilt: progress, claim: claimer(claims) });
-  const merged = mergeResults([local, ...(await Promise.all(workers))]);
+  const merged = mergeOutcomes([local, ...(await Promise.all(workers))]);
   const again = filesToRedo(sorted, merged);
   if (again.length === 0) return merged;
-  return mergeResults([await compile({ files: again, options }), merged]);
-}
-
-/** One result per object (the first list naming it wins; nameless failures all kept), sorted by name. */
-function mergeResults(lists: ReadonlyArray<readonly ObjectResult[]>): ObjectResult[] {
-  const byObject = new Map<string, ObjectResult>();
-  const unnamed: ObjectResult[] = [];
-  for (const list of lists) {
-    for (const r of list) {
-      if (r.name === '') unnamed.push(r);
-      else if (!byObject.has(r.name)) byObject.set(r.name, r);
-    }
-  }
-  return [...unnamed, ...[...byObject.values()].sort(byName)];
+  return mergeOutcomes([await compile({ files: again, options }), merged]);
 }
 
 /** Requested files of objects linked through external references, and of failed objects. */
