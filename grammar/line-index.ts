@@ -142,22 +142,37 @@ export class SourceSpan implements Span {
 }
 
 /**
- * A copy of `value` fit for structured cloning (worker messages): every `SourceSpan` in it, in
- * arrays, maps and plain objects at any depth, replaced by its plain form. Other class instances
- * (profiles, for example) hold no spans and are kept as they are.
+ * `value` made fit for structured cloning (worker messages): every `SourceSpan` in it, in
+ * arrays, maps and plain objects at any depth, replaced by its plain form in a copy of its
+ * containers (the input is not changed). Other class instances (profiles, for example) hold no
+ * spans and are kept as they are.
  */
 export function withPlainSpans<V>(value: V): V {
-  return plainCopy(value) as V;
+  return plainCopy(value, new Map()) as V;
 }
 
-function plainCopy(value: unknown): unknown {
+/**
+ * `value` with its spans plain; containers holding no span are returned as they are, and a
+ * container reached twice is copied once (shared sub-values stay shared, as structured clone
+ * keeps them).
+ */
+function plainCopy(value: unknown, copies: Map<object, unknown>): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof SourceSpan) return toPlainSpan(value);
-  if (Array.isArray(value)) return value.map(plainCopy);
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, plainCopy(v)]));
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) copy[k] = plainCopy(v);
+  const done = copies.get(value);
+  if (done !== undefined) return done;
+  let copy: unknown = value;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => plainCopy(v, copies));
+    if (items.some((v, i) => v !== value[i])) copy = items;
+  } else if (value instanceof Map) {
+    const entries = [...value].map(([k, v]): [unknown, unknown] => [k, plainCopy(v, copies)]);
+    if (entries.some(([k, v]) => v !== value.get(k))) copy = new Map(entries);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value).map(([k, v]): [string, unknown] => [k, plainCopy(v, copies)]);
+    if (entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k])) copy = Object.fromEntries(entries);
+  }
+  copies.set(value, copy);
   return copy;
 }
 

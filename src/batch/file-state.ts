@@ -3,14 +3,19 @@
  * content hash. Size and modification time are a pre-check only: when both match what was
  * recorded and the file was not modified within the second before the record was written
  * (a change in that window could keep both), the recorded hash is trusted; otherwise the file
- * is read and hashed again. Each path is examined at most once per checker.
+ * is read and hashed again. Each path is examined at most once per checker. The states of files
+ * a compile read are adopted as it read them (the outputs were built from those versions).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { SourceRead } from '../pan/compiler-api.js';
 
 /** Recorded state of one path: [path, size, mtimeMs, hash]; hash null = absent, 'dir' = directory. */
 export type FileRecord = [path: string, size: number, mtimeMs: number, hash: string | null];
+
+/** The hash recorded for a file read in two versions by one run: equal to no content hash. */
+const CHANGED_DURING_RUN = 'changed-during-run';
 
 /** How close to the record's writing a modification makes size and mtime untrustworthy. */
 const RACY_MS = 1000;
@@ -30,6 +35,23 @@ export class FileStates {
       this.current.set(file, rec);
     }
     return rec;
+  }
+
+  /**
+   * Takes the states of files as a compile read them, for paths not examined yet (a state
+   * examined earlier is what the rest of the run was checked against, so it stays). A path
+   * read in two different versions (changed during the compile) is recorded so that it
+   * never matches: whatever depends on it is compiled again next time.
+   */
+  adopt(reads: readonly SourceRead[]): void {
+    const adopted = new Map<string, FileRecord>();
+    for (const r of reads) {
+      if (this.current.has(r.path)) continue;
+      const known = adopted.get(r.path);
+      if (known === undefined) adopted.set(r.path, [r.path, r.size, r.mtimeMs, r.sha1]);
+      else if (known[1] !== r.size || known[2] !== r.mtimeMs || known[3] !== r.sha1) adopted.set(r.path, [r.path, -1, -1, CHANGED_DURING_RUN]);
+    }
+    for (const [p, rec] of adopted) this.current.set(p, rec);
   }
 
   /** Every state examined so far. */
@@ -61,7 +83,9 @@ export class FileStates {
   }
 
   private examine(file: string, previous: FileRecord | undefined): FileRecord {
-    if (previous !== undefined && previous[3] === null && this.listed(file) === false) return [file, 0, 0, null];
+    // Absent files are confirmed by their directory's listing (one read per directory), as
+    // most paths examined without a previous state are places where a template was not found.
+    if ((previous === undefined || previous[3] === null) && this.listed(file) === false) return [file, 0, 0, null];
     const st = statSync(file, { throwIfNoEntry: false });
     if (st === undefined) return [file, 0, 0, null];
     if (st.isDirectory()) return [file, 0, st.mtimeMs, 'dir'];

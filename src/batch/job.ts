@@ -5,7 +5,7 @@
  * Both are plain data, so they cross thread boundaries by structured clone.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompileOptions, Dependency } from '../pan/compiler-api.js';
+import type { CompileOptions, Dependency, SourceRead } from '../pan/compiler-api.js';
 
 /** A compile job: what every thread compiling the requested files uses. */
 export interface CompileJob {
@@ -14,15 +14,25 @@ export interface CompileJob {
   readonly formatKeys: readonly string[];
   /** Absolute output directory. */
   readonly outputDir: string;
+  /** Report the state of every source file read (for the build cache). */
+  readonly recordSources?: boolean;
+}
+
+/** What one thread (or one run) of a batch compile reports. */
+export interface BatchReport {
+  readonly outcomes: ObjectOutcome[];
+  /** The source files read, as read (when the job records sources); a file may appear more than once. */
+  readonly sources: SourceRead[];
 }
 
 /** One output file written for an object. */
 export interface WrittenOutput {
   /** File suffix of the format (`json`, `xml.gz`, ...). */
   readonly suffix: string;
-  /** Content hash (sha1, hex) and size of what was written. */
-  readonly hash: string;
+  /** Size of what was written. */
   readonly size: number;
+  /** Modification time of the file written, when the writer reported it. */
+  readonly mtimeMs?: number;
 }
 
 /** The outcome of one object: the diagnostics to print, its dependencies and its outputs. */

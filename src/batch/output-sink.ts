@@ -6,10 +6,11 @@
  * small writer thread and goes on compiling: creating files blocks in the kernel (the file
  * system's journal) for far longer than it uses the processor, and that waiting then overlaps
  * the compilation of the next objects. The bytes waiting for the writer are bounded: past
- * `MAX_PENDING_BYTES` the compiling thread waits for the writer to catch up. Failures are
+ * `MAX_PENDING_BYTES` the compiling thread waits for the writer to catch up. Files travel in
+ * batches (one message per batch). Failures are
  * reported per object when the sink is finished.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId, Worker } from 'node:worker_threads';
@@ -21,12 +22,20 @@ export interface WriteFailure {
   readonly reason: string;
 }
 
+/** What a sink reports when it is finished. */
+export interface SinkReport {
+  /** The files that could not be written. */
+  readonly failures: WriteFailure[];
+  /** The modification time of each file written, by target. */
+  readonly written: Map<string, number>;
+}
+
 /** Receives the output files of a compile run. */
 export interface OutputSink {
   /** Writes `data` to `target` (now or later); `owner` names the object it belongs to. */
   write(owner: string, target: string, data: Uint8Array): void;
-  /** Waits until every file is written; resolves with the files that could not be. */
-  finish(): Promise<WriteFailure[]>;
+  /** Waits until every file is written; resolves with the failures and the times of the files written. */
+  finish(): Promise<SinkReport>;
 }
 
 /** Bytes handed to the writer thread and not yet written, beyond which the compiling thread waits. */
@@ -41,28 +50,42 @@ export function temporaryName(target: string, thread: number = threadId): string
 
 /**
  * Writes `data` to `target` through `temporary` renamed into place, creating the directory
- * when needed (`made` remembers the directories created); throws the file system's error after
- * removing the temporary file.
+ * when needed (`made` remembers the directories created), and returns the file's modification
+ * time; throws the file system's error after removing the temporary file.
  */
-export function writeThroughTemporary(target: string, temporary: string, data: Uint8Array, made: Set<string>): void {
+export function writeThroughTemporary(target: string, temporary: string, data: Uint8Array, made: Set<string>): number {
   const dir = path.dirname(target);
   try {
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
+    let mtimeMs: number;
     try {
-      writeFileSync(temporary, data);
+      mtimeMs = writeFileReturningTime(temporary, data);
     } catch (err) {
       // The directory may have been removed since it was created.
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, data);
+      mtimeMs = writeFileReturningTime(temporary, data);
     }
     renameSync(temporary, target);
+    return mtimeMs;
   } catch (err) {
     rmSync(temporary, { force: true });
     throw err;
+  }
+}
+
+/** Creates (or truncates) `file` with `data`; returns its modification time after the write. */
+function writeFileReturningTime(file: string, data: Uint8Array): number {
+  const fd = openSync(file, 'w');
+  try {
+    let done = 0;
+    while (done < data.byteLength) done += writeSync(fd, data, done, data.byteLength - done);
+    return fstatSync(fd).mtimeMs;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -74,27 +97,69 @@ function reasonOf(err: unknown): string {
 export function synchronousSink(): OutputSink {
   const made = new Set<string>();
   const failures: WriteFailure[] = [];
+  const written = new Map<string, number>();
   return {
     write(owner, target, data) {
       try {
-        writeThroughTemporary(target, temporaryName(target), data, made);
+        written.set(target, writeThroughTemporary(target, temporaryName(target), data, made));
       } catch (err) {
         failures.push({ owner, target, reason: reasonOf(err) });
       }
     },
-    finish: () => Promise.resolve(failures),
+    finish: () => Promise.resolve({ failures, written }),
   };
+}
+
+/** One file of a batch: where it goes, and its bytes in the batch's buffer. */
+export interface BatchedFile {
+  readonly owner: string;
+  readonly target: string;
+  readonly temporary: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A message from the compiling thread to its writer thread. */
 export type WriterRequest =
-  | { readonly kind: 'write'; readonly owner: string; readonly target: string; readonly temporary: string; readonly data: Uint8Array }
+  | { readonly kind: 'write'; readonly buffer: ArrayBuffer; readonly files: readonly BatchedFile[] }
   | { readonly kind: 'end' };
 
 /** The writer thread's reply to `end`. */
 export interface WriterReply {
   readonly kind: 'ended';
-  readonly failures: readonly WriteFailure[];
+  readonly failures: WriteFailure[];
+  /** Targets written and their modification times, in pairs. */
+  readonly written: Array<string | number>;
+}
+
+/**
+ * Files are handed over in batches (one message per batch: each message costs a wake-up of
+ * the writer, tens of microseconds): a batch goes when it holds this many bytes or files, and
+ * when the sink is finished.
+ */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 32;
+
+/** Output files collected in one buffer, to be sent to the writer together. */
+class Batch {
+  readonly files: BatchedFile[] = [];
+  readonly buffer: ArrayBuffer;
+  used = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new ArrayBuffer(capacity);
+  }
+
+  /** True when `size` more bytes fit and the batch is not full. */
+  fits(size: number): boolean {
+    return this.files.length < BATCH_FILES && this.used + size <= this.buffer.byteLength;
+  }
+
+  add(owner: string, target: string, data: Uint8Array): void {
+    new Uint8Array(this.buffer, this.used, data.byteLength).set(data);
+    this.files.push({ owner, target, temporary: temporaryName(target), start: this.used, end: this.used + data.byteLength });
+    this.used += data.byteLength;
+  }
 }
 
 /** A sink handing files to a writer thread (see the module comment). */
@@ -102,31 +167,45 @@ export function threadedSink(): OutputSink {
   const pending = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const writer = new Worker(writerScript(), { workerData: { pending: pending.buffer } });
   const written: Array<{ owner: string; target: string }> = [];
-  const ended = new Promise<WriteFailure[]>((resolve) => {
+  const ended = new Promise<SinkReport>((resolve) => {
     let settled = false;
-    const settle = (failures: WriteFailure[]): void => {
-      if (!settled) resolve(failures);
+    const settle = (report: SinkReport): void => {
+      if (!settled) resolve(report);
       settled = true;
     };
-    writer.on('message', (m: WriterReply) => settle([...m.failures]));
-    const lost = (reason: string): void => settle(written.map(({ owner, target }) => ({ owner, target, reason })));
+    writer.on('message', (m: WriterReply) => settle({ failures: m.failures, written: pairsToMap(m.written) }));
+    const lost = (reason: string): void => settle({ failures: written.map(({ owner, target }) => ({ owner, target, reason })), written: new Map() });
     writer.once('error', (err) => lost(`the output writer failed: ${err.message}`));
     writer.once('exit', (code) => lost(`the output writer exited with code ${code}`));
   });
+  let batch: Batch | undefined;
+  const send = (): void => {
+    if (batch === undefined || batch.files.length === 0) return;
+    while (Atomics.load(pending, 0) > MAX_PENDING_BYTES) Atomics.wait(pending, 0, Atomics.load(pending, 0), 1000);
+    Atomics.add(pending, 0, batch.buffer.byteLength);
+    const request: WriterRequest = { kind: 'write', buffer: batch.buffer, files: batch.files };
+    writer.postMessage(request, [batch.buffer]);
+    batch = undefined;
+  };
   return {
     write(owner, target, data) {
-      while (Atomics.load(pending, 0) > MAX_PENDING_BYTES) Atomics.wait(pending, 0, Atomics.load(pending, 0), 1000);
-      const copy = new Uint8Array(data);
-      Atomics.add(pending, 0, copy.byteLength);
+      if (batch !== undefined && !batch.fits(data.byteLength)) send();
+      batch ??= new Batch(Math.max(BATCH_BYTES, data.byteLength));
+      batch.add(owner, target, data);
       written.push({ owner, target });
-      const request: WriterRequest = { kind: 'write', owner, target, temporary: temporaryName(target), data: copy };
-      writer.postMessage(request, [copy.buffer]);
     },
     finish() {
+      send();
       writer.postMessage({ kind: 'end' } satisfies WriterRequest);
       return ended;
     },
   };
+}
+
+function pairsToMap(pairs: ReadonlyArray<string | number>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < pairs.length; i += 2) map.set(pairs[i] as string, pairs[i + 1] as number);
+  return map;
 }
 
 /**

@@ -17,24 +17,26 @@
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { claimTable } from './claims.js';
-import { byName, type CompileJob, type ObjectOutcome } from './job.js';
+import { byName, type BatchReport, type CompileJob, type ObjectOutcome } from './job.js';
 import { compileAndWrite } from './run-objects.js';
 import { runWorker } from './threads.js';
 
 export { defaultThreads } from './threads.js';
 
-/** Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged outcomes. */
-export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<ObjectOutcome[]> {
+/**
+ * Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged
+ * outcomes, with the source files every thread read.
+ */
+export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<BatchReport> {
   const workerCount = Math.max(0, Math.min(threads, files.length) - 1);
-  if (workerCount === 0) return recompileClusters(files, await compileAndWrite(files, job, 'stream'), job);
+  if (workerCount === 0) return recompileClusters(files, [await compileAndWrite(files, job, 'stream')], job);
   const claims = claimTable(files.length);
-  const workers = Array.from({ length: workerCount }, async () => {
-    const reply = await runWorker<ObjectOutcome[]>({ kind: 'outputs', files, job, claims });
-    return reply.ok ? reply.value : [workerFailure(reply.message)];
+  const workers = Array.from({ length: workerCount }, async (): Promise<BatchReport> => {
+    const reply = await runWorker<BatchReport>({ kind: 'outputs', files, job, claims });
+    return reply.ok ? reply.value : { outcomes: [workerFailure(reply.message)], sources: [] };
   });
   const local = await compileAndWrite(files, job, 'stream', claims);
-  const merged = mergeOutcomes([local, ...(await Promise.all(workers))]);
-  return recompileClusters(files, merged, job);
+  return recompileClusters(files, [local, ...(await Promise.all(workers))], job);
 }
 
 function workerFailure(message: string): ObjectOutcome {
@@ -54,16 +56,21 @@ export function mergeOutcomes<T extends { readonly name: string }>(lists: Readon
   return [...unnamed, ...[...byObject.values()].sort(byName)];
 }
 
-/** Recompiles, in one run in this thread, the requested files of every cluster of referencing objects and of every failed object. */
-async function recompileClusters(files: readonly string[], merged: ObjectOutcome[], job: CompileJob): Promise<ObjectOutcome[]> {
+/**
+ * Merges the threads' reports, then recompiles, in one run in this thread, the requested
+ * files of every cluster of referencing objects and of every failed object.
+ */
+async function recompileClusters(files: readonly string[], reports: readonly BatchReport[], job: CompileJob): Promise<BatchReport> {
+  const merged = mergeOutcomes(reports.map((r) => r.outcomes));
+  const sources = reports.flatMap((r) => r.sources);
   const clustered = clusteredObjects(merged);
   for (const o of merged) if (!o.ok) clustered.add(o.name);
-  if (clustered.size === 0) return merged;
+  if (clustered.size === 0) return { outcomes: merged, sources };
   const byFile = new Map(merged.filter((o) => o.file !== undefined).map((o) => [path.resolve(o.file!), o.name]));
   const again = files.filter((f) => clustered.has(byFile.get(path.resolve(f)) ?? ''));
-  if (again.length === 0) return merged;
+  if (again.length === 0) return { outcomes: merged, sources };
   const redone = await compileAndWrite(again, job, 'batch');
-  return mergeOutcomes([redone, merged]);
+  return { outcomes: mergeOutcomes([redone.outcomes, merged]), sources: [...sources, ...redone.sources] };
 }
 
 /** Names of the objects that read, or are read by, another object through external references. */

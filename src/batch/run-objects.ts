@@ -2,16 +2,16 @@
  * Compiles a list of object template files in this thread and writes the outputs of every
  * object that compiled: the unit of work of `compile`, run in-process or by each worker thread
  * of the pool. Returns one outcome per object reached (requested or read through an external
- * path), sorted by name, with the content hash of each output written.
+ * path), sorted by name, with the size and modification time of each output written, and,
+ * when the job asks, the state of each source file as the run read it.
  */
-import * as crypto from 'node:crypto';
 import { DiagnosticError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompileRequest, ObjectResult } from '../pan/compiler-api.js';
+import type { CompileRequest, ObjectResult, SourceRead } from '../pan/compiler-api.js';
 import { parseFormats, type OutputFormat } from '../output/formats.js';
 import { isSuccessful, outputPath } from '../output/write.js';
 import { claimer } from './claims.js';
-import { synchronousSink, threadedSink, type OutputSink, type WriteFailure } from './output-sink.js';
-import { byName, type CompileJob, type ObjectOutcome, type WrittenOutput } from './job.js';
+import { synchronousSink, threadedSink, type OutputSink, type SinkReport, type WriteFailure } from './output-sink.js';
+import { byName, type BatchReport, type CompileJob, type ObjectOutcome, type WrittenOutput } from './job.js';
 
 /**
  * Compiles `files` (sorted) with the job's options and writes their outputs. `stream` writes
@@ -21,24 +21,44 @@ import { byName, type CompileJob, type ObjectOutcome, type WrittenOutput } from 
  * in `batch` mode). With a claim table (stream mode), only the files this thread claims first
  * are built (see claims.ts).
  */
-export async function compileAndWrite(files: readonly string[], job: CompileJob, mode: 'stream' | 'batch', claims?: SharedArrayBuffer): Promise<ObjectOutcome[]> {
-  if (files.length === 0) return [];
+export async function compileAndWrite(files: readonly string[], job: CompileJob, mode: 'stream' | 'batch', claims?: SharedArrayBuffer): Promise<BatchReport> {
+  const sources: SourceRead[] = [];
+  if (files.length === 0) return { outcomes: [], sources };
   const formats = resolveFormats(job.formatKeys);
   const { compile, compileEach } = await import('../pan/compiler.js');
   const sink = files.length >= THREADED_SINK_MIN_FILES ? threadedSink() : synchronousSink();
   const outcomes: ObjectOutcome[] = [];
-  const write = (result: ObjectResult): void => void outcomes.push(writeOne(result, formats, job, sink));
+  const targets: OutputTargets = [];
+  const write = (result: ObjectResult): void => void outcomes.push(writeOne(result, formats, job, sink, targets));
+  const request: CompileRequest = {
+    files,
+    options: job.options,
+    ...(job.recordSources === true ? { onSourceRead: (read: SourceRead) => void sources.push(read) } : {}),
+    ...(claims !== undefined && mode === 'stream' ? { claim: claimer(claims) } : {}),
+  };
   if (mode === 'stream') {
-    const request = { files, options: job.options, ...(claims !== undefined ? { claim: claimer(claims) } : {}) };
     const streamed = await compileSafely(async (r) => {
       await compileEach(r, write);
       return [];
     }, request);
     streamed.forEach(write);
   } else {
-    (await compileSafely(compile, { files, options: job.options })).sort(byName).forEach(write);
+    (await compileSafely(compile, request)).sort(byName).forEach(write);
   }
-  return withWriteFailures(outcomes, await sink.finish()).sort(byName);
+  const report = await sink.finish();
+  recordTimes(targets, report);
+  return { outcomes: withWriteFailures(outcomes, report.failures).sort(byName), sources };
+}
+
+/** Each output handed to the sink, with the file it goes to. */
+type OutputTargets = Array<{ output: { mtimeMs?: number }; target: string }>;
+
+/** Sets the modification time the sink reported on each output written. */
+function recordTimes(targets: OutputTargets, report: SinkReport): void {
+  for (const { output, target } of targets) {
+    const mtimeMs = report.written.get(target);
+    if (mtimeMs !== undefined) output.mtimeMs = mtimeMs;
+  }
 }
 
 /** Below this many files, a writer thread costs more than the waiting it saves. */
@@ -73,8 +93,11 @@ async function compileSafely(compile: (r: CompileRequest) => Promise<ObjectResul
   }
 }
 
-/** Renders the outputs of one result (when it compiled), hands them to the sink and returns its outcome. */
-function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: CompileJob, sink: OutputSink): ObjectOutcome {
+/**
+ * Renders the outputs of one result (when it compiled), hands them to the sink and returns its
+ * outcome (each output is added to `targets`).
+ */
+function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: CompileJob, sink: OutputSink, targets: OutputTargets): ObjectOutcome {
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   const outputs: WrittenOutput[] = [];
   let ok = isSuccessful(result);
@@ -83,9 +106,11 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
       const rendered = { profile: result.profile!, dependencies: result.dependencies };
       for (const format of formats) {
         const data = format.render(rendered);
-        const hash = sha1Hex(data);
-        sink.write(result.name, outputPath(job.outputDir, result.name, format), data);
-        outputs.push({ suffix: format.suffix, hash, size: data.length });
+        const target = outputPath(job.outputDir, result.name, format);
+        sink.write(result.name, target, data);
+        const output: { suffix: string; size: number; mtimeMs?: number } = { suffix: format.suffix, size: data.length };
+        targets.push({ output, target });
+        outputs.push(output);
       }
     } catch (err) {
       if (!(err instanceof DiagnosticError)) throw err;
@@ -104,13 +129,3 @@ function writeOne(result: ObjectResult, formats: readonly OutputFormat[], job: C
   if (result.file !== undefined) outcome.file = result.file;
   return outcome;
 }
-
-/** One-shot `crypto.hash` (Node 20.12+) when present: no Hash object per output. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash;
-
-/** The content hash recorded for an output: sha1 of its bytes, in hex. */
-function sha1Hex(data: Buffer): string {
-  if (oneShotHash !== undefined) return oneShotHash('sha1', data, 'hex');
-  return crypto.createHash('sha1').update(data).digest('hex');
-}
-

@@ -98,13 +98,15 @@ async function compileWithCache(files: readonly string[], settings: CompileSetti
     options: { ...settings.options, provenance: false },
     formatKeys: settings.formats.map((f) => f.key),
     outputDir: settings.outputDir,
+    recordSources: cache !== undefined,
   };
   let compiled: ObjectOutcome[] = [];
   if (lookup.misses.length > 0) {
     const { compileObjects, defaultThreads } = await import('../batch/pool.js');
-    compiled = await compileObjects(lookup.misses, job, settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length));
+    const report = await compileObjects(lookup.misses, job, settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length));
+    compiled = report.outcomes;
+    cache?.save(lookup.misses, compiled, lookup.hits, report.sources);
   }
-  if (cache !== undefined && lookup.misses.length > 0) cache.save(lookup.misses, compiled, lookup.hits);
   const { mergeOutcomes } = await import('../batch/pool.js');
   return mergeOutcomes([compiled, lookup.hits]);
 }

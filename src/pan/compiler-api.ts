@@ -5,7 +5,10 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
+import type { SourceRead } from '../source/cache.js';
 import type { PanDict, Value } from './element.js';
+
+export type { SourceRead };
 
 export interface CompileOptions {
   /** Ordered include directories (panc `--include-path`). Default: the current directory. */
@@ -85,6 +88,8 @@ export interface CompileRequest {
    * building the files it claims first (see src/batch/claims.ts).
    */
   readonly claim?: (index: number) => boolean;
+  /** Told of each source file the run reads (once per file), as it read it (see SourceRead). */
+  readonly onSourceRead?: (read: SourceRead) => void;
 }
 
 /** Reads one value of a compiled profile by absolute path (used by `explain` and the site model). */

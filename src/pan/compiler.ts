@@ -25,7 +25,7 @@ export async function compile(request: CompileRequest): Promise<ObjectResult[]> 
     const err = asPanError(e);
     return request.files.map((f) => failedFile(f, err));
   }
-  const session = new Session(options, () => copyValue(initial));
+  const session = new Session(options, () => copyValue(initial), request.onSourceRead);
   const results: ObjectResult[] = [];
   const requested: ObjectState[] = [];
   const files = [...request.files].sort();
@@ -70,7 +70,7 @@ export async function compileEach(request: CompileRequest, onResult: (result: Ob
     for (const f of [...request.files].sort()) onResult(failedFile(f, err));
     return;
   }
-  const session = new Session(options, () => copyValue(initial));
+  const session = new Session(options, () => copyValue(initial), request.onSourceRead);
   const emitted = new Set<string>();
   const emit = (st: ObjectState): void => {
     if (emitted.has(st.name)) return;

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { SourceLocator, rootUri, type FoundFile } from '../source/locate.js';
-import type { CompileOptions, Dependency } from './compiler-api.js';
+import type { CompileOptions, Dependency, SourceRead } from './compiler-api.js';
 import { BuildState, ExecContext, dependencyKey, type BuildHost } from './context.js';
 import { insertDefaults, orderedBindings } from './defaults.js';
 import { PanDict, PanList } from './element.js';
@@ -49,9 +49,10 @@ export class Session implements BuildHost {
   constructor(
     readonly options: CompileOptions,
     private readonly initialRoot: () => PanDict,
+    onSourceRead?: (read: SourceRead) => void,
   ) {
     this.locator = new SourceLocator(options.includeDirs);
-    this.loader = new TemplateLoader({ debugInclude: options.debugInclude, debugExclude: options.debugExclude });
+    this.loader = new TemplateLoader({ debugInclude: options.debugInclude, debugExclude: options.debugExclude }, onSourceRead);
     this.maxIteration = options.maxIteration;
     this.maxRecursion = options.maxRecursion;
     this.deprecation = options.deprecation;

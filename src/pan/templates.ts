@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { cachedCompile, SourceReader } from '../source/cache.js';
+import { cachedCompile, SourceReader, type SourceRead } from '../source/cache.js';
 import type { FoundFile } from '../source/locate.js';
 import { compileTemplate, type CheckOptions } from './check/template.js';
 import { PanError, asPanError, isSyntax } from './errors.js';
@@ -26,10 +26,15 @@ function copyError(e: PanError): PanError {
 
 /** Loads checked templates; one per compilation run, sharing the per-process caches. */
 export class TemplateLoader {
-  private readonly reader = new SourceReader();
+  private readonly reader: SourceReader;
   private readonly signature: string;
 
-  constructor(private readonly check: CheckOptions) {
+  /** `onSourceRead`: told of each file read (see SourceReader). */
+  constructor(
+    private readonly check: CheckOptions,
+    onSourceRead?: (read: SourceRead) => void,
+  ) {
+    this.reader = new SourceReader(onSourceRead);
     this.signature = `${check.debugInclude?.source ?? ''}\u0000${check.debugExclude?.source ?? ''}`;
   }
 

@@ -3,9 +3,11 @@
  * (by absolute path and display path; a version is recognised by its text) and its checked
  * (compiled) forms, so each template is parsed and checked once per process however many
  * objects use it. Within one compilation run each file is read at most once (`SourceReader`),
- * so a run sees a consistent snapshot.
+ * so a run sees a consistent snapshot; a reader can report the state of each file as it read
+ * it (for the build cache, which then need not read the file again).
  */
-import { readFileSync } from 'node:fs';
+import * as crypto from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import type { TemplateFile } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseTemplate } from '../syntax/parse.js';
@@ -61,18 +63,46 @@ const latest = new PathPairMap<Version>();
 /** Options of `readFileSync`: an options object saves a per-call copy of the defaults. */
 const UTF8 = { encoding: 'utf8' } as const;
 
+/**
+ * A file as a run read it: size and modification time from before the read (a later change
+ * shows as a newer time) and the sha1 (hex) of the text read, encoded as UTF-8.
+ */
+export interface SourceRead {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha1: string;
+}
+
+/** One-shot `crypto.hash` (Node 20.12+) when present. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+function sha1Text(text: string): string {
+  return oneShotHash !== undefined ? oneShotHash('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
 /** Reads source files once per run and parses each version once per process. */
 export class SourceReader {
   private readonly texts = new Map<string, string>();
+
+  /** `onRead`: told of each file this reader reads, as it read it. */
+  constructor(private readonly onRead?: (read: SourceRead) => void) {}
 
   /** The text of a file (read once per reader). Throws the file system error. */
   text(absPath: string): string {
     let t = this.texts.get(absPath);
     if (t === undefined) {
-      t = readFileSync(absPath, UTF8);
+      t = this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath);
       this.texts.set(absPath, t);
     }
     return t;
+  }
+
+  private readReporting(absPath: string): string {
+    const st = statSync(absPath);
+    const text = readFileSync(absPath, UTF8);
+    this.onRead!({ path: absPath, size: st.size, mtimeMs: st.mtimeMs, sha1: sha1Text(text) });
+    return text;
   }
 
   private readonly parses = new PathPairMap<Version>();

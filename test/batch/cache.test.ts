@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { BuildCache, dependencyPaths } from '../../src/batch/cache.js';
+import { DependencyPaths } from '../../src/batch/dependency-paths.js';
 import { compileIn, mtime, readTree } from './helpers.js';
 
 let dir: string;
@@ -158,5 +159,28 @@ describe('BuildCache', () => {
         path.join(lib, 'optional.tpl'),
       ].sort(),
     );
+  });
+});
+
+describe('DependencyPaths', () => {
+  it('probes the directories of a load-path root in the locator order and stops at the file used', () => {
+    const lib = path.join(dir, 'lib');
+    const site = path.join(dir, 'site');
+    const paths = new DependencyPaths([site, lib]).of({ name: 'os/base', type: 'TPL', location: `file://${lib}/el9/` });
+    expect(paths).toEqual([
+      path.join(site, 'os', 'base.pan'),
+      path.join(site, 'os', 'base.tpl'),
+      path.join(site, 'el9', 'os', 'base.pan'),
+      path.join(site, 'el9', 'os', 'base.tpl'),
+      path.join(lib, 'os', 'base.pan'),
+      path.join(lib, 'os', 'base.tpl'),
+      path.join(lib, 'el9', 'os', 'base.pan'),
+      path.join(lib, 'el9', 'os', 'base.tpl'),
+    ]);
+  });
+
+  it('normalises names with dot segments as the locator does', () => {
+    const lib = path.join(dir, 'lib');
+    expect(new DependencyPaths([lib]).of({ name: 'a/./b', type: 'TEXT', location: `file://${lib}/` })).toEqual([path.join(lib, 'a', 'b')]);
   });
 });

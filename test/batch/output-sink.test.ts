@@ -1,10 +1,10 @@
 /**
  * Output sinks: both write every file through a temporary file renamed into place, leave no
- * temporary behind, replace existing files, and report the files they could not write with
- * the object they belong to. The threaded sink runs the compiled writer (dist/, built by
+ * temporary behind, replace existing files, report the files they could not write with the
+ * object they belong to and the modification time of the others. The threaded sink runs the compiled writer (dist/, built by
  * `npm test`), and bounds the bytes waiting for it.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { synchronousSink, threadedSink, type OutputSink } from '../../src/batch/output-sink.js';
@@ -29,7 +29,10 @@ describe.each([
     const sink = make();
     for (let i = 0; i < 200; i++) sink.write(`o${i}`, path.join(dir, 'out', i % 2 === 0 ? 'even' : 'odd', `o${i}.json`), bytes(`{"n": ${i}}`));
     sink.write('a', path.join(dir, 'out', 'a.json'), bytes('new'));
-    expect(await sink.finish()).toEqual([]);
+    const report = await sink.finish();
+    expect(report.failures).toEqual([]);
+    expect(report.written.size).toBe(201);
+    expect(report.written.get(path.join(dir, 'out', 'odd', 'o7.json'))).toBe(statSync(path.join(dir, 'out', 'odd', 'o7.json')).mtimeMs);
     expect(readFileSync(path.join(dir, 'out', 'a.json'), 'utf8')).toBe('new');
     expect(readFileSync(path.join(dir, 'out', 'odd', 'o7.json'), 'utf8')).toBe('{"n": 7}');
     expect(readdirSync(path.join(dir, 'out', 'even')).sort()).toEqual(Array.from({ length: 100 }, (_, i) => `o${2 * i}.json`).sort());
@@ -41,7 +44,8 @@ describe.each([
     const sink = make();
     sink.write('good', path.join(dir, 'good.json'), bytes('1'));
     sink.write('bad', path.join(dir, 'blocker', 'bad.json'), bytes('2'));
-    const failures = await sink.finish();
+    const { failures, written } = await sink.finish();
+    expect([...written.keys()]).toEqual([path.join(dir, 'good.json')]);
     expect(failures.map((f) => [f.owner, f.target])).toEqual([['bad', path.join(dir, 'blocker', 'bad.json')]]);
     expect(failures[0]!.reason).toMatch(/ENOTDIR|EEXIST/);
     expect(readFileSync(path.join(dir, 'good.json'), 'utf8')).toBe('1');
@@ -55,7 +59,7 @@ describe('threaded sink', () => {
     const big = new Uint8Array(8 * 1024 * 1024).fill(65);
     for (let i = 0; i < 12; i++) sink.write(`b${i}`, path.join(dir, `b${i}.bin`), big);
     expect(big.byteLength).toBe(8 * 1024 * 1024);
-    expect(await sink.finish()).toEqual([]);
+    expect((await sink.finish()).failures).toEqual([]);
     expect(readFileSync(path.join(dir, 'b11.bin')).equals(Buffer.from(big))).toBe(true);
   });
 });

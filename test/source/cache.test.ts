@@ -1,5 +1,6 @@
-/** Per-process source caches: a file version is parsed and checked once. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/** Per-process source caches: a file version is parsed and checked once; reads can be reported. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SourceReader, cachedCompile } from '../../src/source/cache.js';
@@ -30,6 +31,19 @@ describe('source caches', () => {
     const before = reader.parse(file, file);
     writeFileSync(file, 'object template b;\n# changed\n');
     expect(reader.parse(file, file)).toBe(before);
+  });
+
+  test('a reader reports each file once, with its state before the read and the hash of what it read', () => {
+    const file = path.join(dir, 'r.pan');
+    const text = "object template r;\n'/name' = 'caf\u00e9';\n";
+    writeFileSync(file, text);
+    const reads: unknown[] = [];
+    const reader = new SourceReader((r) => reads.push(r));
+    reader.parse(file, file);
+    reader.text(file);
+    const st = statSync(file);
+    const sha1 = createHash('sha1').update(Buffer.from(text, 'utf8')).digest('hex');
+    expect(reads).toEqual([{ path: file, size: st.size, mtimeMs: st.mtimeMs, sha1 }]);
   });
 
   test('parse errors are returned as diagnostics', () => {
