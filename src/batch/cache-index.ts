@@ -1,195 +1,210 @@
 /**
- * The on-disk index of the build cache (one JSON file per compile setting) and its assembly.
- * Tables of file states and of dependencies are shared by the entries: a dependency lists the
+ * The on-disk index of the build cache (one JSON file per compile setting): its format,
+ * reading (StoredIndex) and writing; cache-index-builder.ts assembles new ones. Tables of file states and of dependencies are shared by the entries: a dependency lists the
  * files whose state decides it (see dependency-paths.ts), an object lists its dependencies, a
- * requested file names the objects its compilation produced. Indexes are written through a
- * temporary file renamed into place; a cache directory keeps the 32 most recently written.
+ * requested file names the objects its compilation produced.
+ *
+ * The tables are stored by column (an array per field, lists flattened with end offsets), so
+ * reading an index of thousands of objects allocates a few hundred arrays and the strings,
+ * rather than several small objects per entry: parsing and collecting garbage are what a
+ * no-change rebuild spends most of its time on. Indexes are written through a temporary file
+ * renamed into place; a cache directory keeps the 32 most recently written.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Dependency } from '../pan/compiler-api.js';
 import type { FileRecord } from './file-state.js';
-import type { ObjectOutcome } from './job.js';
+import type { ObjectOutcome, WrittenOutput } from './job.js';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
-/** An output as recorded: its size and the mtime of the file written. */
-export type OutputRecord = [suffix: string, size: number, mtimeMs: number];
-
-/** A dependency as recorded, with indices into `files` of the paths whose state decides it. */
-export type DependencyRecord = [name: string, type: Dependency['type'], location: string, files: number[]];
-
-export interface ObjectEntry {
-  /** Indices into `dependencies`. */
-  readonly deps: number[];
-  readonly file?: string;
-  readonly diagnostics: ObjectOutcome['diagnostics'];
-  readonly objects: string[];
-  readonly outputs: OutputRecord[];
-}
-
-export interface RequestEntry {
-  /** Index into `files` of the requested file. */
-  readonly file: number;
-  /** Objects its compilation produced. */
-  readonly objects: string[];
-}
-
+/** The stored index. Lists are flattened: entry i spans [end[i - 1] ?? 0, end[i]). */
 export interface IndexData {
   readonly version: number;
   readonly written: number;
-  readonly files: FileRecord[];
-  readonly dependencies: DependencyRecord[];
-  readonly requests: Record<string, RequestEntry>;
-  readonly objects: Record<string, ObjectEntry>;
+  readonly files: { path: string[]; size: number[]; mtime: number[]; hash: Array<string | null> };
+  readonly dependencies: { name: string[]; type: Array<Dependency['type']>; location: string[]; files: number[]; end: number[] };
+  readonly objects: {
+    name: string[];
+    file: Array<string | null>;
+    deps: number[];
+    depsEnd: number[];
+    outputSuffix: string[];
+    outputSize: number[];
+    outputMtime: number[];
+    outputsEnd: number[];
+    /** Diagnostics by object index, for objects that have any. */
+    diagnostics: Record<string, ObjectOutcome['diagnostics']>;
+    /** Objects read through external paths, by object index, for objects that read any. */
+    reads: Record<string, string[]>;
+  };
+  readonly requests: { file: number[]; objects: number[]; end: number[] };
 }
 
-function dependencyKey(name: string, type: string, location: string): string {
-  return `${name}\u0000${type}\u0000${location}`;
+function span(end: readonly number[], i: number): [number, number] {
+  return [i === 0 ? 0 : end[i - 1]!, end[i]!];
 }
 
-/**
- * Assembles a new index, sharing file and dependency records between entries. Started from the
- * previous index, it keeps that index's tables, so entries kept as they were stay valid; the
- * tables are compacted when records no entry uses have piled up.
- */
-export class IndexBuilder {
-  private files: FileRecord[] = [];
-  private fileIndex = new Map<string, number>();
-  private dependencies: DependencyRecord[] = [];
-  private depIndex = new Map<string, number>();
-  /** Dependencies whose file list this run has set (the others are kept from the previous index). */
-  private readonly currentDeps = new Set<number>();
-  /** Indices of dependency objects already added (most are shared between outcomes). */
-  private readonly depIndexOfObject = new WeakMap<Dependency, number>();
-  private requests: Record<string, RequestEntry> = {};
-  private objects: Record<string, ObjectEntry> = {};
+/** A stored index, read through accessors (lookup maps built when first needed). */
+export class StoredIndex {
+  private requestIndex: Map<string, number> | undefined;
+  private objectIndex: Map<string, number> | undefined;
 
-  /** `filesOf`: the current states of the paths deciding a dependency. */
-  constructor(private readonly filesOf: (d: Dependency) => readonly FileRecord[]) {}
+  constructor(readonly data: IndexData) {}
 
-  /** A builder holding the tables (not the entries) of a previous index. */
-  static from(prev: IndexData, filesOf: (d: Dependency) => readonly FileRecord[]): IndexBuilder {
-    const b = new IndexBuilder(filesOf);
-    b.files = prev.files.slice();
-    b.files.forEach((f, i) => b.fileIndex.set(f[0], i));
-    b.dependencies = prev.dependencies.slice();
-    b.dependencies.forEach(([name, type, location], i) => b.depIndex.set(dependencyKey(name, type, location), i));
-    return b;
+  get written(): number {
+    return this.data.written;
   }
 
-  /** Replaces the records of these paths by their current state. */
-  refresh(records: Iterable<FileRecord>): void {
-    for (const r of records) {
-      const i = this.fileIndex.get(r[0]);
-      if (i !== undefined) this.files[i] = r;
+  fileRecord(i: number): FileRecord {
+    const f = this.data.files;
+    return [f.path[i]!, f.size[i]!, f.mtime[i]!, f.hash[i]!];
+  }
+
+  /** The newest request of a requested file (by absolute path), if recorded. */
+  request(abs: string): number | undefined {
+    return this.requestMap().get(abs);
+  }
+
+  /** The newest request of each requested file. */
+  requests(): IterableIterator<[string, number]> {
+    return this.requestMap().entries();
+  }
+
+  private requestMap(): Map<string, number> {
+    if (this.requestIndex === undefined) {
+      const { file } = this.data.requests;
+      // Later requests of a file supersede earlier ones.
+      this.requestIndex = new Map(file.map((f, r) => [this.data.files.path[f]!, r]));
     }
+    return this.requestIndex;
   }
 
-  /** Keeps an entry of the index this builder started from, as it was. */
-  keepObject(name: string, entry: ObjectEntry): void {
-    this.objects[name] = entry;
+  requestFile(r: number): number {
+    return this.data.requests.file[r]!;
   }
 
-  addObject(o: ObjectOutcome, outputs: OutputRecord[]): void {
-    const entry: { -readonly [K in keyof ObjectEntry]: ObjectEntry[K] } = {
-      deps: o.dependencies.map((d) => this.dependencyOf(d)),
-      diagnostics: o.diagnostics,
-      objects: [...o.objects],
-      outputs,
-    };
-    if (o.file !== undefined) entry.file = o.file;
-    this.objects[o.name] = entry;
+  /** Offsets of a request's objects in `data.requests.objects`. */
+  requestSpan(r: number): [number, number] {
+    return span(this.data.requests.end, r);
   }
 
-  addRequest(abs: string, record: FileRecord, objects: string[]): void {
-    this.requests[abs] = { file: this.file(record), objects };
+  requestObjects(r: number): number[] {
+    const [from, to] = span(this.data.requests.end, r);
+    return this.data.requests.objects.slice(from, to);
   }
 
-  data(): IndexData {
-    const b = this.wasteful() ? this.compacted() : this;
-    return { version: FORMAT_VERSION, written: Date.now(), files: b.files, dependencies: b.dependencies, requests: b.requests, objects: b.objects };
+  objectByName(name: string): number | undefined {
+    this.objectIndex ??= new Map(this.data.objects.name.map((n, o) => [n, o]));
+    return this.objectIndex.get(name);
   }
 
-  /** The dependency's index, its file list set from the current states once per run. */
-  private dependencyOf(d: Dependency): number {
-    let i = this.depIndexOfObject.get(d);
-    if (i !== undefined) return i;
-    const key = dependencyKey(d.name, d.type, d.location);
-    i = this.depIndex.get(key);
-    if (i === undefined) {
-      i = this.dependencies.push([d.name, d.type, d.location, []]) - 1;
-      this.depIndex.set(key, i);
-    }
-    if (!this.currentDeps.has(i)) {
-      this.dependencies[i] = [d.name, d.type, d.location, this.filesOf(d).map((f) => this.file(f))];
-      this.currentDeps.add(i);
-    }
-    this.depIndexOfObject.set(d, i);
-    return i;
+  objectName(o: number): string {
+    return this.data.objects.name[o]!;
   }
 
-  /** True when most file records are used by no entry. */
-  private wasteful(): boolean {
-    const usedDeps = new Uint8Array(this.dependencies.length);
-    const usedFiles = new Uint8Array(this.files.length);
-    let count = 0;
-    const mark = (i: number): void => {
-      if (usedFiles[i] === 0) {
-        usedFiles[i] = 1;
-        count++;
-      }
-    };
-    for (const e of Object.values(this.objects)) {
-      for (const d of e.deps) {
-        if (usedDeps[d] === 1) continue;
-        usedDeps[d] = 1;
-        this.dependencies[d]![3].forEach(mark);
-      }
-    }
-    for (const r of Object.values(this.requests)) mark(r.file);
-    return this.files.length > 2 * count + 1000 || this.dependencies.length > 2 * usedDeps.reduce((a, b) => a + b, 0) + 1000;
+  objectDependencies(o: number): number[] {
+    const [from, to] = span(this.data.objects.depsEnd, o);
+    return this.data.objects.deps.slice(from, to);
   }
 
-  /** The same entries over tables holding only the records they use. */
-  private compacted(): IndexBuilder {
-    const b = new IndexBuilder(this.filesOf);
-    const depMap = new Map<number, number>();
-    const dep = (i: number): number => {
-      let j = depMap.get(i);
-      if (j === undefined) {
-        const [name, type, location, files] = this.dependencies[i]!;
-        j = b.dependencies.push([name, type, location, files.map((f) => b.file(this.files[f]!))]) - 1;
-        depMap.set(i, j);
-      }
-      return j;
-    };
-    for (const [name, e] of Object.entries(this.objects)) b.objects[name] = { ...e, deps: e.deps.map(dep) };
-    for (const [abs, r] of Object.entries(this.requests)) b.requests[abs] = { ...r, file: b.file(this.files[r.file]!) };
-    return b;
+  /** Offsets of an object's dependencies in `data.objects.deps`. */
+  dependencySpan(o: number): [number, number] {
+    return span(this.data.objects.depsEnd, o);
   }
 
-  private file(record: FileRecord): number {
-    let i = this.fileIndex.get(record[0]);
-    if (i === undefined) {
-      i = this.files.push(record) - 1;
-      this.fileIndex.set(record[0], i);
-    } else {
-      this.files[i] = record;
-    }
-    return i;
+  /** Offsets of an object's outputs in the `data.objects.output*` columns. */
+  outputSpan(o: number): [number, number] {
+    return span(this.data.objects.outputsEnd, o);
+  }
+
+  /** Offsets of a dependency's files in `data.dependencies.files`. */
+  fileSpan(d: number): [number, number] {
+    return span(this.data.dependencies.end, d);
+  }
+
+  dependencyFiles(d: number): number[] {
+    const [from, to] = span(this.data.dependencies.end, d);
+    return this.data.dependencies.files.slice(from, to);
+  }
+
+  dependency(d: number): Dependency {
+    const deps = this.data.dependencies;
+    return { name: deps.name[d]!, type: deps.type[d]!, location: deps.location[d]! };
+  }
+
+  outputs(o: number): Array<Required<WrittenOutput>> {
+    const objects = this.data.objects;
+    const [from, to] = span(objects.outputsEnd, o);
+    const out: Array<Required<WrittenOutput>> = [];
+    for (let i = from; i < to; i++) out.push({ suffix: objects.outputSuffix[i]!, size: objects.outputSize[i]!, mtimeMs: objects.outputMtime[i]! });
+    return out;
+  }
+
+  /** The outcome an object entry records. */
+  outcome(o: number): ObjectOutcome {
+    return new StoredOutcome(this, o);
   }
 }
 
-/** The index in `file`, when it is one this version wrote. */
-export function readIndex(file: string): IndexData | undefined {
+const NONE: readonly never[] = Object.freeze([]);
+
+/** An outcome replayed from the index; its dependency list is read from the tables when asked for. */
+class StoredOutcome implements ObjectOutcome {
+  readonly name: string;
+  readonly file?: string;
+  readonly ok = true;
+  readonly diagnostics: ObjectOutcome['diagnostics'];
+  readonly objects: readonly string[];
+  readonly outputs: readonly WrittenOutput[];
+  private deps: Dependency[] | undefined;
+
+  constructor(
+    private readonly index: StoredIndex,
+    private readonly entry: number,
+  ) {
+    const objects = index.data.objects;
+    this.name = objects.name[entry]!;
+    const file = objects.file[entry];
+    if (file !== null && file !== undefined) this.file = file;
+    this.diagnostics = objects.diagnostics[entry] ?? NONE;
+    this.objects = objects.reads[entry] ?? NONE;
+    this.outputs = index.outputs(entry);
+  }
+
+  get dependencies(): Dependency[] {
+    this.deps ??= this.index.objectDependencies(this.entry).map((d) => this.index.dependency(d));
+    return this.deps;
+  }
+}
+
+/** The index in `file`, when it is one this version wrote (anything else is ignored, and replaced when the cache is saved). */
+export function readIndex(file: string): StoredIndex | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as IndexData;
-    return data.version === FORMAT_VERSION ? data : undefined;
+    return data.version === FORMAT_VERSION && wellFormed(data) ? new StoredIndex(data) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** True when the columns of each table have matching lengths and the lists end where they should. */
+function wellFormed(data: IndexData): boolean {
+  const { files, dependencies: d, objects: o, requests: r } = data;
+  const same = (n: number, ...columns: Array<readonly unknown[]>): boolean => columns.every((c) => Array.isArray(c) && c.length === n);
+  const ends = (end: readonly number[], list: readonly unknown[]): boolean => (end.length === 0 ? list.length === 0 : end[end.length - 1] === list.length);
+  return (
+    same(files.path.length, files.size, files.mtime, files.hash) &&
+    same(d.name.length, d.type, d.location, d.end) &&
+    ends(d.end, d.files) &&
+    same(o.name.length, o.file, o.depsEnd, o.outputsEnd) &&
+    ends(o.depsEnd, o.deps) &&
+    same(o.outputSuffix.length, o.outputSize, o.outputMtime) &&
+    ends(o.outputsEnd, o.outputSuffix) &&
+    same(r.file.length, r.end) &&
+    ends(r.end, r.objects)
+  );
 }
 
 /** How many indexes (compile settings) a cache directory keeps; the least recently written go. */

@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Dependency, SourceRead } from '../pan/compiler-api.js';
-import { FORMAT_VERSION, IndexBuilder, readIndex, writeIndex, type IndexData, type ObjectEntry, type OutputRecord, type RequestEntry } from './cache-index.js';
+import { IndexBuilder } from './cache-index-builder.js';
+import { FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from './cache-index.js';
 import { DependencyPaths } from './dependency-paths.js';
 import { FileStates, type FileRecord } from './file-state.js';
 import type { ObjectOutcome, WrittenOutput } from './job.js';
@@ -35,9 +36,8 @@ export interface CacheLookup {
 /** The cache of one compile setting. */
 export class BuildCache {
   private readonly indexFile: string;
-  private previous: IndexData | undefined;
-  private states: FileStates;
-  private readonly hitRequests = new Map<string, RequestEntry>();
+  private readonly previous: StoredIndex | undefined;
+  private readonly states: FileStates;
   /** The output directory with a trailing separator. */
   private outputBase: string | undefined;
   private readonly paths: DependencyPaths;
@@ -64,63 +64,80 @@ export class BuildCache {
     const hits: ObjectOutcome[] = [];
     const prev = this.previous;
     for (const file of files) {
-      const abs = path.resolve(file);
-      const request = prev?.requests[abs];
+      const abs = absolutePath(file);
+      const request = prev?.request(abs);
       const outcomes = request !== undefined && prev !== undefined ? this.replay(prev, request) : undefined;
       if (outcomes === undefined) {
         misses.push(file);
         continue;
       }
-      this.hitRequests.set(abs, request!);
-      hits.push(...outcomes);
+      for (const o of outcomes) hits.push(o);
     }
     return { misses, hits };
   }
 
-  private replay(prev: IndexData, request: RequestEntry): ObjectOutcome[] | undefined {
-    if (!this.states.unchanged(prev.files[request.file]!)) return undefined;
+  // Replaying runs once per requested file on every rebuild, mostly before the JIT has warmed
+  // up: it walks the index columns by offset rather than building lists.
+  private replay(prev: StoredIndex, request: number): ObjectOutcome[] | undefined {
+    if (!this.states.unchanged(prev.fileRecord(prev.requestFile(request)))) return undefined;
     const out: ObjectOutcome[] = [];
-    for (const name of request.objects) {
-      const entry = prev.objects[name];
-      if (entry === undefined || !entry.deps.every((i) => this.unchangedDependency(prev, i))) return undefined;
-      if (!entry.outputs.every(([suffix, size, mtimeMs]) => sameFile(this.outputFile(name, suffix), size, mtimeMs))) return undefined;
-      out.push(outcomeOf(prev, name, entry));
+    const [from, to] = prev.requestSpan(request);
+    for (let i = from; i < to; i++) {
+      const o = prev.data.requests.objects[i]!;
+      if (!this.unchangedEntry(prev, o)) return undefined;
+      out.push(prev.outcome(o));
     }
     return out;
   }
 
-  private unchangedDependency(prev: IndexData, i: number): boolean {
-    let unchanged = this.dependencyUnchanged.get(i);
+  /** True when an object entry's dependencies are unchanged and its outputs are as written. */
+  private unchangedEntry(prev: StoredIndex, o: number): boolean {
+    const objects = prev.data.objects;
+    const [depsFrom, depsTo] = prev.dependencySpan(o);
+    for (let i = depsFrom; i < depsTo; i++) if (!this.unchangedDependency(prev, objects.deps[i]!)) return false;
+    const name = objects.name[o]!;
+    const [outFrom, outTo] = prev.outputSpan(o);
+    for (let i = outFrom; i < outTo; i++) {
+      if (!sameFile(this.outputFile(name, objects.outputSuffix[i]!), objects.outputSize[i]!, objects.outputMtime[i]!)) return false;
+    }
+    return true;
+  }
+
+  private unchangedDependency(prev: StoredIndex, d: number): boolean {
+    let unchanged = this.dependencyUnchanged.get(d);
     if (unchanged === undefined) {
-      unchanged = prev.dependencies[i]![3].every((f) => this.states.unchanged(prev.files[f]!));
-      this.dependencyUnchanged.set(i, unchanged);
+      unchanged = true;
+      const [from, to] = prev.fileSpan(d);
+      for (let i = from; i < to && unchanged; i++) unchanged = this.states.unchanged(prev.fileRecord(prev.data.dependencies.files[i]!));
+      this.dependencyUnchanged.set(d, unchanged);
     }
     return unchanged;
   }
 
   /**
-   * Writes the index for this run: the entries of the hits as they were (same table indices),
-   * the compiled outcomes as new entries, every file state examined by this run refreshed.
-   * `sources`: the files the compile threads read, as they read them (so their states need
-   * not be examined again).
+   * Writes the index for this run: the compiled outcomes as new entries, the others kept (see
+   * cache-index-builder.ts), every file state examined by this run refreshed. `sources`: the
+   * files the compile threads read, as they read them (so their states need not be examined
+   * again).
    */
-  save(compiledFiles: readonly string[], compiled: readonly ObjectOutcome[], hits: readonly ObjectOutcome[], sources: readonly SourceRead[] = []): void {
+  save(compiledFiles: readonly string[], compiled: readonly ObjectOutcome[], sources: readonly SourceRead[] = []): void {
     this.states.adopt(sources);
-    const prev = this.previous;
-    const filesOf = (d: Dependency): FileRecord[] => this.paths.of(d).map((p) => this.states.state(p));
-    const next = prev === undefined ? new IndexBuilder(filesOf) : IndexBuilder.from(prev, filesOf);
-    next.refresh(this.states.examined());
-    for (const o of hits) next.keepObject(o.name, prev!.objects[o.name]!);
-    for (const [abs, request] of this.hitRequests) next.addRequest(abs, this.states.state(abs), request.objects);
+    const states = this.states;
+    const next = new IndexBuilder(this.previous, {
+      filesOf: (d) => this.paths.of(d).map((p) => states.state(p)),
+      examined: (p) => states.examinedState(p),
+      state: (p) => states.state(p),
+      all: () => states.examined(),
+    });
     const byName = new Map(compiled.map((o) => [o.name, o]));
     const byFile = new Map<string, ObjectOutcome[]>();
     for (const o of compiled) {
       if (o.file === undefined) continue;
-      const abs = path.resolve(o.file);
+      const abs = absolutePath(o.file);
       byFile.set(abs, [...(byFile.get(abs) ?? []), o]);
     }
     for (const file of compiledFiles) {
-      const abs = path.resolve(file);
+      const abs = absolutePath(file);
       const reached = new Set<string>();
       for (const o of byFile.get(abs) ?? []) collectReached(o.name, byName, reached);
       const objects = [...reached].sort();
@@ -129,13 +146,13 @@ export class BuildCache {
         const o = byName.get(name)!;
         next.addObject(o, this.outputRecords(name, o.outputs));
       }
-      next.addRequest(abs, this.states.state(abs), objects);
+      next.addRequest(states.state(abs), objects);
     }
     writeIndex(this.indexFile, next.data());
   }
 
-  private outputRecords(name: string, outputs: readonly WrittenOutput[]): OutputRecord[] {
-    return outputs.map((w) => [w.suffix, w.size, w.mtimeMs ?? statSync(this.outputFile(name, w.suffix), { throwIfNoEntry: false })?.mtimeMs ?? 0]);
+  private outputRecords(name: string, outputs: readonly WrittenOutput[]): Array<Required<WrittenOutput>> {
+    return outputs.map((w) => ({ suffix: w.suffix, size: w.size, mtimeMs: w.mtimeMs ?? statSync(this.outputFile(name, w.suffix), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
   }
 
   private outputFile(name: string, suffix: string): string {
@@ -143,7 +160,6 @@ export class BuildCache {
     const base = (this.outputBase ??= path.join(this.outputDir, path.sep));
     return base + (path.sep === '/' ? name : name.split('/').join(path.sep)) + '.' + suffix;
   }
-
 }
 
 function collectReached(name: string, byName: ReadonlyMap<string, ObjectOutcome>, into: Set<string>): void {
@@ -152,26 +168,12 @@ function collectReached(name: string, byName: ReadonlyMap<string, ObjectOutcome>
   for (const other of byName.get(name)?.objects ?? []) collectReached(other, byName, into);
 }
 
-/** The outcome an entry records (its dependency list is read from the tables when asked for). */
-function outcomeOf(prev: IndexData, name: string, entry: ObjectEntry): ObjectOutcome {
-  const outputs = entry.outputs.map(([suffix, size, mtimeMs]) => ({ suffix, size, mtimeMs }));
-  let dependencies: Dependency[] | undefined;
-  const o = {
-    name,
-    ok: true,
-    diagnostics: entry.diagnostics,
-    get dependencies(): Dependency[] {
-      dependencies ??= entry.deps.map((i) => {
-        const [depName, type, location] = prev.dependencies[i]!;
-        return { name: depName, type, location };
-      });
-      return dependencies;
-    },
-    objects: entry.objects,
-    outputs,
-    ...(entry.file !== undefined ? { file: entry.file } : {}),
-  };
-  return o;
+/** A plain relative path (no empty, `.` or `..` segment), which resolves by concatenation. */
+const PLAIN_RELATIVE = /^(?:(?!\.\.?(?:\/|$))[^/]+\/)*(?!\.\.?$)[^/]+$/;
+
+/** `path.resolve(file)`, without its normalisation pass for plain relative paths (most requested files). */
+function absolutePath(file: string): string {
+  return path.sep === '/' && PLAIN_RELATIVE.test(file) ? (process.cwd() === '/' ? '/' : process.cwd() + '/') + file : path.resolve(file);
 }
 
 function sameFile(target: string, size: number, mtimeMs: number): boolean {

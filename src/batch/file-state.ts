@@ -20,6 +20,15 @@ const CHANGED_DURING_RUN = 'changed-during-run';
 /** How close to the record's writing a modification makes size and mtime untrustworthy. */
 const RACY_MS = 1000;
 
+/**
+ * True when a record's size and time can vouch for its hash in a checker started with
+ * `recordedAt`: the file had last changed well before the record was written, so a later
+ * change shows as a later time.
+ */
+export function timeVouches(record: FileRecord, recordedAt: number): boolean {
+  return record[2] < recordedAt - RACY_MS;
+}
+
 /** Checks and records file states, memoised per path. */
 export class FileStates {
   private readonly current = new Map<string, FileRecord>();
@@ -54,7 +63,12 @@ export class FileStates {
     for (const [p, rec] of adopted) this.current.set(p, rec);
   }
 
-  /** Every state examined so far. */
+  /** The state of a path if this checker has examined (or adopted) it. */
+  examinedState(file: string): FileRecord | undefined {
+    return this.current.get(file);
+  }
+
+  /** Every state examined (or adopted) so far. */
   examined(): IterableIterator<FileRecord> {
     return this.current.values();
   }
@@ -94,7 +108,7 @@ export class FileStates {
       previous[3] !== null &&
       previous[1] === st.size &&
       previous[2] === st.mtimeMs &&
-      st.mtimeMs < this.recordedAt - RACY_MS
+      timeVouches(previous, this.recordedAt)
     ) {
       return [file, st.size, st.mtimeMs, previous[3]];
     }

@@ -105,7 +105,7 @@ async function compileWithCache(files: readonly string[], settings: CompileSetti
     const { compileObjects, defaultThreads } = await import('../batch/pool.js');
     const report = await compileObjects(lookup.misses, job, settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length));
     compiled = report.outcomes;
-    cache?.save(lookup.misses, compiled, lookup.hits, report.sources);
+    cache?.save(lookup.misses, compiled, report.sources);
   }
   const { mergeOutcomes } = await import('../batch/pool.js');
   return mergeOutcomes([compiled, lookup.hits]);

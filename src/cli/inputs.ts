@@ -45,9 +45,12 @@ function fileKind(p: string): 'file' | 'directory' | undefined {
 /** Every `.pan` file below a directory, skipping hidden entries. */
 function panFilesUnder(dir: string): string[] {
   const out: string[] = [];
+  // path.join(dir, name) for every entry, normalising `dir` once (names hold no separator).
+  const base = path.normalize(dir);
+  const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : base + path.sep;
   for (const entry of listEntries(dir)) {
     const name = entry.name;
-    const full = path.join(dir, name);
+    const full = prefix + name;
     // The listing tells files and directories apart; anything else (a link) needs a stat.
     const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : fileKind(full);
     if (kind === 'directory') out.push(...panFilesUnder(full));

@@ -39,6 +39,12 @@ async function rewritten(extra: readonly string[] = []): Promise<string[]> {
   return names.filter((n) => !existsSync(out(n)) || mtime(out(n)) !== before.get(n));
 }
 
+/** The one index of the default settings. */
+function readIndex(): { objects: { name: string[] } } {
+  const [index] = readdirSync(path.join(dir, '.panfab', 'cache')).filter((f) => f.startsWith('index-'));
+  return JSON.parse(readFileSync(path.join(dir, '.panfab', 'cache', index!), 'utf8')) as { objects: { name: string[] } };
+}
+
 function out(name: string): string {
   return path.join(dir, 'out', `${name}.json`);
 }
@@ -118,6 +124,34 @@ describe('compile build cache', () => {
     rmSync(path.join(dir, '.panfab'), { recursive: true });
     expect(await rewritten(['--no-cache'])).toEqual(['alpha', 'beta', 'gamma']);
     expect(existsSync(path.join(dir, '.panfab'))).toBe(false);
+  });
+
+  it('keeps the entries of files a run did not compile', async () => {
+    write('site/alpha.pan', "object template alpha;\ninclude 'common';\n'/name' = 'alpha2';\n");
+    const single = await compileIn(dir, [...ARGS.slice(0, -1), 'site/alpha.pan']);
+    expect(single.code).toBe(0);
+    expect(await rewritten()).toEqual([]);
+  });
+
+  it('rewrites the index once superseded entries pile up, dropping those of deleted files', async () => {
+    for (let n = 0; n < 300; n++) write(`site/extra${n}.pan`, `object template extra${n};\n'/n' = ${n};\n`);
+    expect((await compile()).code).toBe(0);
+    rmSync(path.join(dir, 'site', 'gamma.pan'));
+    const sizes: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 300; n++) write(`site/extra${n}.pan`, `object template extra${n};\n'/n' = ${n + round + 1};\n`);
+      expect((await compile()).code).toBe(0);
+      sizes.push(readIndex().objects.name.length);
+    }
+    expect(sizes).toEqual([302, 302]);
+    expect(JSON.stringify(readIndex()).includes('gamma')).toBe(false);
+  });
+
+  it('ignores an unreadable index and replaces it', async () => {
+    const [index] = readdirSync(path.join(dir, '.panfab', 'cache')).filter((f) => f.startsWith('index-'));
+    writeFileSync(path.join(dir, '.panfab', 'cache', index!), '{"version": 4, "files": 3}');
+    expect(await rewritten()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(await rewritten()).toEqual([]);
   });
 
   it('writes the same outputs as a compile without cache', async () => {
