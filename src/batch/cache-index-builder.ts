@@ -62,26 +62,26 @@ export class IndexBuilder {
   data(): IndexData {
     const prev = this.prev;
     if (prev === undefined) return this.rewritten(undefined, new Map());
-    const live = this.liveRequests(prev);
-    return this.superseded(prev, live) ? this.rewritten(prev, live) : this.appended(prev);
+    const replaced = new Set(this.requests.map((r) => r.file[0]));
+    return this.superseded(prev, replaced) ? this.rewritten(prev, this.liveRequests(prev, replaced)) : this.appended(prev);
   }
 
   /** The previous index's newest request of each file this run did not compile. */
-  private liveRequests(prev: StoredIndex): Map<string, number> {
-    const replaced = new Set(this.requests.map((r) => r.file[0]));
+  private liveRequests(prev: StoredIndex, replaced: ReadonlySet<string>): Map<string, number> {
     const live = new Map<string, number>();
     for (const [file, r] of prev.requests()) if (!replaced.has(file)) live.set(file, r);
     return live;
   }
 
   /** True when the previous index's object entries no live request uses are too many. */
-  private superseded(prev: StoredIndex, live: ReadonlyMap<string, number>): boolean {
+  private superseded(prev: StoredIndex, replaced: ReadonlySet<string>): boolean {
+    const { objects, end } = prev.data.requests;
     const used = new Uint8Array(prev.data.objects.name.length);
     let count = this.objects.length;
-    for (const r of live.values()) {
-      const [from, to] = prev.requestSpan(r);
-      for (let i = from; i < to; i++) {
-        const o = prev.data.requests.objects[i]!;
+    for (const [file, r] of prev.requests()) {
+      if (replaced.has(file)) continue;
+      for (let i = r === 0 ? 0 : end[r - 1]!; i < end[r]!; i++) {
+        const o = objects[i]!;
         if (used[o] === 0) count++;
         used[o] = 1;
       }
@@ -92,10 +92,9 @@ export class IndexBuilder {
 
   /** The previous index with this run's entries appended and its examined file states updated. */
   private appended(prev: StoredIndex): IndexData {
-    const w = IndexColumns.over(prev.data);
-    this.writeNew(w);
-    const examined = w.refresh(this.states.all());
-    w.distrustUnexamined(examined, prev.written);
+    const w = IndexColumns.over(prev);
+    this.writeNew(w, prev);
+    w.refreshAndDistrust((p) => this.states.examined(p), prev.written);
     return w.finish();
   }
 
@@ -141,14 +140,17 @@ export class IndexBuilder {
     }
   }
 
-  /** Writes this run's objects and requests (a request's objects are this run's entries of those names). */
-  private writeNew(w: IndexColumns): void {
+  /**
+   * Writes this run's objects and requests (a request's objects are this run's entries of
+   * those names); `continued`: the index `w` continues, whose requests locate file records.
+   */
+  private writeNew(w: IndexColumns, continued?: StoredIndex): void {
     const byName = new Map<string, number>();
     for (const { outcome, outputs } of this.objects) {
       const deps = outcome.dependencies.map((d) => w.dependency(d, this.states.filesOf(d)));
       byName.set(outcome.name, w.object(outcome.name, outcome.file ?? null, deps, outputs, outcome.diagnostics, outcome.objects));
     }
-    for (const r of this.requests) w.request(r.file, r.objects.map((n) => byName.get(n)!));
+    for (const r of this.requests) w.request(r.file, r.objects.map((n) => byName.get(n)!), continued);
   }
 }
 
@@ -157,13 +159,27 @@ function distrusted(record: FileRecord): FileRecord {
   return record[3] === null || record[3] === 'dir' ? record : [record[0], -1, record[2], record[3]];
 }
 
-/** The columns of an index being written; file records and dependencies are shared by key. */
+/**
+ * The columns of an index being written; file records and dependencies are shared by key
+ * (the key maps over the columns of a previous index are built when first needed).
+ */
 class IndexColumns {
-  private readonly fileIndex = new Map<string, number>();
-  private readonly depIndex = new Map<string, number>();
+  private fileKeys: Map<string, number> | undefined;
+  private depKeys: Map<string, number> | undefined;
   private readonly depOfObject = new WeakMap<Dependency, number>();
 
   private constructor(private readonly d: Omit<IndexData, 'version' | 'written'>) {}
+
+  private get fileIndex(): Map<string, number> {
+    this.fileKeys ??= new Map(this.d.files.path.map((p, i) => [p, i]));
+    return this.fileKeys;
+  }
+
+  private get depIndex(): Map<string, number> {
+    const deps = this.d.dependencies;
+    this.depKeys ??= new Map(deps.name.map((name, i) => [`${name}\u0000${deps.type[i]}\u0000${deps.location[i]}`, i]));
+    return this.depKeys;
+  }
 
   static empty(): IndexColumns {
     return new IndexColumns({
@@ -175,40 +191,32 @@ class IndexColumns {
   }
 
   /** Columns continuing an index read from disk (its arrays are extended in place). */
-  static over(data: IndexData): IndexColumns {
-    const c = new IndexColumns(data);
-    data.files.path.forEach((p, i) => c.fileIndex.set(p, i));
-    const deps = data.dependencies;
-    deps.name.forEach((name, i) => c.depIndex.set(`${name}\u0000${deps.type[i]}\u0000${deps.location[i]}`, i));
-    return c;
+  static over(prev: StoredIndex): IndexColumns {
+    return new IndexColumns(prev.data);
   }
 
-  /** Updates the records of examined paths; returns which records were examined. */
-  refresh(records: Iterable<FileRecord>): Uint8Array {
+  /**
+   * Updates each record to the state this run examined; marks each unexamined record its time
+   * cannot vouch for (see the module comment).
+   */
+  refreshAndDistrust(examined: (path: string) => FileRecord | undefined, previouslyWritten: number): void {
     const files = this.d.files;
-    const examined = new Uint8Array(files.path.length);
-    for (const r of records) {
-      const i = this.fileIndex.get(r[0]);
-      if (i === undefined) continue;
-      files.size[i] = r[1];
-      files.mtime[i] = r[2];
-      files.hash[i] = r[3];
-      examined[i] = 1;
-    }
-    return examined;
-  }
-
-  /** Marks each unexamined record its time cannot vouch for (see the module comment). */
-  distrustUnexamined(examined: Uint8Array, previouslyWritten: number): void {
-    const files = this.d.files;
-    for (let i = 0; i < examined.length; i++) {
-      if (examined[i] === 1) continue;
+    for (let i = 0; i < files.path.length; i++) {
+      const now = examined(files.path[i]!);
+      if (now !== undefined) {
+        files.size[i] = now[1];
+        files.mtime[i] = now[2];
+        files.hash[i] = now[3];
+        continue;
+      }
       const record: FileRecord = [files.path[i]!, files.size[i]!, files.mtime[i]!, files.hash[i]!];
       if (!timeVouches(record, previouslyWritten)) files.size[i] = distrusted(record)[1];
     }
   }
 
-  file(record: FileRecord): number {
+  /** The index of a file record, added when new; `hint`: where the path may already be. */
+  file(record: FileRecord, hint?: number): number {
+    if (hint !== undefined && this.d.files.path[hint] === record[0]) return hint;
     let i = this.fileIndex.get(record[0]);
     if (i === undefined) {
       const files = this.d.files;
@@ -257,9 +265,11 @@ class IndexColumns {
     return i;
   }
 
-  request(file: FileRecord, objects: readonly number[]): void {
+  /** Adds a request; `prev`: an index whose request of the same file may tell where its record is. */
+  request(file: FileRecord, objects: readonly number[], prev?: StoredIndex): void {
     const r = this.d.requests;
-    r.file.push(this.file(file));
+    const earlier = prev?.request(file[0]);
+    r.file.push(this.file(file, earlier === undefined ? undefined : prev!.requestFile(earlier)));
     for (const o of objects) r.objects.push(o);
     r.end.push(r.objects.length);
   }
