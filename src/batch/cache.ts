@@ -148,11 +148,7 @@ export class BuildCache {
       }
       next.addRequest(states.state(abs), objects);
     }
-    const t0 = performance.now();
-    const d = next.data();
-    const t1 = performance.now();
-    writeIndex(this.indexFile, d);
-    process.stderr.write(`data ${(t1-t0).toFixed(1)} write ${(performance.now()-t1).toFixed(1)}\n`);
+    writeIndex(this.indexFile, next.data());
   }
 
   private outputRecords(name: string, outputs: readonly WrittenOutput[]): Array<Required<WrittenOutput>> {
