@@ -82,7 +82,7 @@ export class FileStates {
   private readonly listings = new Map<string, Set<string> | null>();
 
   private listed(file: string): boolean | undefined {
-    const dir = path.dirname(file);
+    const [dir, base] = splitPath(file);
     let names = this.listings.get(dir);
     if (names === undefined) {
       try {
@@ -93,7 +93,7 @@ export class FileStates {
       }
       this.listings.set(dir, names);
     }
-    return names === null ? undefined : names.has(path.basename(file));
+    return names === null ? undefined : names.has(base);
   }
 
   private examine(file: string, previous: FileRecord | undefined): FileRecord {
@@ -118,4 +118,11 @@ export class FileStates {
       return [file, 0, 0, null];
     }
   }
+}
+
+/** Directory and name of a path (by its last `/` for plain absolute POSIX paths, as path.dirname/basename). */
+function splitPath(file: string): [string, string] {
+  const slash = path.sep === '/' ? file.lastIndexOf('/') : -1;
+  if (slash > 0 && slash < file.length - 1) return [file.slice(0, slash), file.slice(slash + 1)];
+  return [path.dirname(file), path.basename(file)];
 }
