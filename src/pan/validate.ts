@@ -204,6 +204,76 @@ function validateSpec(ctx: ExecContext, s: TypeSpecC, self: Value): void {
 
 type RecordSpec = Extract<TypeSpecC, { k: 'record' }>;
 
+/**
+ * A test that accepts, without the full walk, values the full validation of a type would accept
+ * with nothing else to do: kinds of built-in types (never redefinable, so the same in every
+ * build), ranges of longs, choices. A value it does not accept goes through the full validation,
+ * which gives the verdict and the message.
+ */
+interface QuickCheck {
+  readonly kind: QuickKind;
+  readonly range: Range | undefined;
+  readonly choices: readonly string[];
+}
+
+type QuickKind = 'none' | 'string' | 'long' | 'double' | 'boolean' | 'list' | 'dict' | 'choice';
+
+/** The quick check of each built-in type name that has one. */
+const QUICK_KINDS: ReadonlyMap<string, QuickKind> = new Map<string, QuickKind>([
+  ['string', 'string'],
+  ['long', 'long'],
+  ['double', 'double'],
+  ['boolean', 'boolean'],
+  ['list', 'list'],
+  ['dict', 'dict'],
+  ['nlist', 'dict'],
+]);
+
+const NO_QUICK_CHECK: QuickCheck = { kind: 'none', range: undefined, choices: [] };
+const quickChecks = new WeakMap<TypeSpecC, QuickCheck>();
+
+/** The quick check of a spec (kept per spec: it depends on built-in types only). */
+function quickCheckOfSpec(s: TypeSpecC): QuickCheck {
+  let q = quickChecks.get(s);
+  if (q === undefined) {
+    q = NO_QUICK_CHECK;
+    if (s.k === 'choice') q = { kind: 'choice', range: undefined, choices: s.choices };
+    else if (s.k === 'ref') {
+      const kind = QUICK_KINDS.get(s.name);
+      if (kind !== undefined && (s.range === undefined || kind === 'long')) q = { kind, range: s.range, choices: [] };
+    }
+    quickChecks.set(s, q);
+  }
+  return q;
+}
+
+/** The quick check of a full type: none with a `with` block. */
+function quickCheckOf(t: FullTypeC): QuickCheck {
+  return t.with === undefined ? quickCheckOfSpec(t.spec) : NO_QUICK_CHECK;
+}
+
+/** True if the quick check accepts `v` (false: the full validation decides). */
+function quickAccepts(q: QuickCheck, v: Value): boolean {
+  switch (q.kind) {
+    case 'none':
+      return false;
+    case 'string':
+      return typeof v === 'string';
+    case 'long':
+      return typeof v === 'bigint' && (q.range === undefined || inRange(v, q.range));
+    case 'double':
+      return typeof v === 'number';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'list':
+      return v instanceof PanList;
+    case 'dict':
+      return v instanceof PanDict;
+    case 'choice':
+      return typeof v === 'string' && q.choices.includes(v);
+  }
+}
+
 function asDict(self: Value): PanDict {
   if (!(self instanceof PanDict)) {
     throw fail('PF302', `validation requires type of 'dict' but element is of type '${kindOf(self)}'`, self);
@@ -211,17 +281,32 @@ function asDict(self: Value): PanDict {
   return self;
 }
 
-/** The fields a record accepts: its own and those of the records it includes (per type environment). */
-function recordFields(ctx: ExecContext, s: RecordSpec): ReadonlySet<string> {
-  const memo = ctx.build!.typeFacts().recordFields;
-  let known = memo.get(s);
-  if (known === undefined) {
-    const into = new Set<string>();
-    collectFields(ctx, s, into);
-    known = into;
-    memo.set(s, known);
+/** A record field as validation checks it: its type and how a valid value can be told quickly. */
+interface FieldCheck {
+  readonly key: string;
+  readonly type: FullTypeC;
+  readonly quick: QuickCheck;
+}
+
+/** How validation walks a record (per type environment): accepted fields, own fields in check order. */
+export interface RecordChecks {
+  /** The fields the record accepts: its own and those of the records it includes. */
+  readonly known: ReadonlySet<string>;
+  readonly required: readonly FieldCheck[];
+  readonly optional: readonly FieldCheck[];
+}
+
+function recordChecks(ctx: ExecContext, s: RecordSpec): RecordChecks {
+  const memo = ctx.build!.typeFacts().recordChecks;
+  let checks = memo.get(s);
+  if (checks === undefined) {
+    const known = new Set<string>();
+    collectFields(ctx, s, known);
+    const field = ([key, type]: readonly [string, FullTypeC]): FieldCheck => ({ key, type, quick: quickCheckOf(type) });
+    checks = { known, required: s.required.map(field), optional: s.optional.map(field) };
+    memo.set(s, checks);
   }
-  return known;
+  return checks;
 }
 
 function collectFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void {
@@ -234,15 +319,16 @@ function collectFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void
 }
 
 function validateRecord(ctx: ExecContext, s: RecordSpec, self: Value): void {
+  const checks = recordChecks(ctx, s);
   if (!s.extensible) {
     const dict = asDict(self);
-    const known = recordFields(ctx, s);
+    const known = checks.known;
     if (hasUnknownKey(dict, known)) {
       const unexpected = dict.keys().filter((k) => !known.has(k));
       throw fail('PF304', `record definition contains unexpected field(s): ${unexpected.map((k) => k + ' ').join('')}`);
     }
   }
-  validateRecordBody(ctx, s, self);
+  validateRecordBody(ctx, s, checks, self);
 }
 
 function hasUnknownKey(dict: PanDict, known: ReadonlySet<string>): boolean {
@@ -251,7 +337,7 @@ function hasUnknownKey(dict: PanDict, known: ReadonlySet<string>): boolean {
   return false;
 }
 
-function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void {
+function validateRecordBody(ctx: ExecContext, s: RecordSpec, checks: RecordChecks, self: Value): void {
   const dict = asDict(self);
   if (s.range !== undefined) checkRange(dict, s.range);
   for (const inc of s.includes) {
@@ -259,21 +345,21 @@ function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void 
     try {
       const t = def?.type;
       if (t === undefined || t.spec.k !== 'record') throw new PanError('PF212', `record definition includes non-record type: '${inc}'`);
-      validateRecordBody(ctx, t.spec, self);
+      validateRecordBody(ctx, t.spec, recordChecks(ctx, t.spec), self);
       if (t.with !== undefined) runWith(ctx, t.with, self);
     } catch (e) {
       if (e instanceof ValidationFailure) throw e.addType(inc, def);
       throw e;
     }
   }
-  for (const [k, f] of s.required) {
-    const v = dict.get(k);
-    if (v === undefined && !dict.has(k)) throw fail('PF304', `record is missing required field: ${k}`);
-    validateField(ctx, k, f, v);
+  for (const f of checks.required) {
+    const v = dict.get(f.key);
+    if (v === undefined && !dict.has(f.key)) throw fail('PF304', `record is missing required field: ${f.key}`);
+    if (!quickAccepts(f.quick, v)) validateField(ctx, f.key, f.type, v);
   }
-  for (const [k, f] of s.optional) {
-    const v = dict.get(k);
-    if (v !== undefined || dict.has(k)) validateField(ctx, k, f, v);
+  for (const f of checks.optional) {
+    const v = dict.get(f.key);
+    if (v !== undefined ? !quickAccepts(f.quick, v) : dict.has(f.key)) validateField(ctx, f.key, f.type, v);
   }
 }
 
@@ -294,10 +380,15 @@ function validateCollection(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'list' 
   if (s.range !== undefined) checkRange(self, s.range);
   if (self instanceof PanList) {
     const items = self.items;
-    for (let i = 0; i < items.length; i++) validateElement(ctx, s.elem, i, items[i]);
+    const quick = quickCheckOfSpec(s.elem);
+    for (let i = 0; i < items.length; i++) if (!quickAccepts(quick, items[i])) validateElement(ctx, s.elem, i, items[i]);
   } else {
     const dict = self as PanDict;
-    for (const k of dict.keys()) validateElement(ctx, s.elem, k, dict.get(k));
+    const quick = quickCheckOfSpec(s.elem);
+    for (const k of dict.keys()) {
+      const v = dict.get(k);
+      if (!quickAccepts(quick, v)) validateElement(ctx, s.elem, k, v);
+    }
   }
 }
 
