@@ -9,6 +9,7 @@
 import type { RecordPlan } from './defaults.js';
 import type { Value } from './element.js';
 import type { RecordChecks } from './validate.js';
+import type { QuickCheck } from './validate-quick.js';
 
 /** Marks a type without a default. */
 export const NO_DEFAULT: unique symbol = Symbol('no default');
@@ -27,6 +28,8 @@ export class TypeFacts {
   readonly referencesChecked = new Set<object>();
   /** How validation walks a record spec (the fields it accepts, its own fields' checks). */
   readonly recordChecks = new Map<object, RecordChecks>();
+  /** Quick checks of full types and specs (validate-quick.ts). */
+  readonly quickChecks = new Map<object, QuickCheck>();
 }
 
 /** Environments kept at most (a process compiling many different sites starts over). */

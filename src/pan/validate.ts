@@ -16,6 +16,7 @@ import type { Term } from './terms.js';
 import { toPanString } from './tostring.js';
 import { MISSING, type Lookup } from './tree.js';
 import { formatJavaNumber, rangeToString, typeToString } from './types.js';
+import { quickAccepts, quickCheckOfSpec, quickCheckOfType, type QuickCheck } from './validate-quick.js';
 import { memoizedWith } from './with-memo.js';
 
 const NO_VALUE: unique symbol = Symbol('no value');
@@ -204,76 +205,6 @@ function validateSpec(ctx: ExecContext, s: TypeSpecC, self: Value): void {
 
 type RecordSpec = Extract<TypeSpecC, { k: 'record' }>;
 
-/**
- * A test that accepts, without the full walk, values the full validation of a type would accept
- * with nothing else to do: kinds of built-in types (never redefinable, so the same in every
- * build), ranges of longs, choices. A value it does not accept goes through the full validation,
- * which gives the verdict and the message.
- */
-interface QuickCheck {
-  readonly kind: QuickKind;
-  readonly range: Range | undefined;
-  readonly choices: readonly string[];
-}
-
-type QuickKind = 'none' | 'string' | 'long' | 'double' | 'boolean' | 'list' | 'dict' | 'choice';
-
-/** The quick check of each built-in type name that has one. */
-const QUICK_KINDS: ReadonlyMap<string, QuickKind> = new Map<string, QuickKind>([
-  ['string', 'string'],
-  ['long', 'long'],
-  ['double', 'double'],
-  ['boolean', 'boolean'],
-  ['list', 'list'],
-  ['dict', 'dict'],
-  ['nlist', 'dict'],
-]);
-
-const NO_QUICK_CHECK: QuickCheck = { kind: 'none', range: undefined, choices: [] };
-const quickChecks = new WeakMap<TypeSpecC, QuickCheck>();
-
-/** The quick check of a spec (kept per spec: it depends on built-in types only). */
-function quickCheckOfSpec(s: TypeSpecC): QuickCheck {
-  let q = quickChecks.get(s);
-  if (q === undefined) {
-    q = NO_QUICK_CHECK;
-    if (s.k === 'choice') q = { kind: 'choice', range: undefined, choices: s.choices };
-    else if (s.k === 'ref') {
-      const kind = QUICK_KINDS.get(s.name);
-      if (kind !== undefined && (s.range === undefined || kind === 'long')) q = { kind, range: s.range, choices: [] };
-    }
-    quickChecks.set(s, q);
-  }
-  return q;
-}
-
-/** The quick check of a full type: none with a `with` block. */
-function quickCheckOf(t: FullTypeC): QuickCheck {
-  return t.with === undefined ? quickCheckOfSpec(t.spec) : NO_QUICK_CHECK;
-}
-
-/** True if the quick check accepts `v` (false: the full validation decides). */
-function quickAccepts(q: QuickCheck, v: Value): boolean {
-  switch (q.kind) {
-    case 'none':
-      return false;
-    case 'string':
-      return typeof v === 'string';
-    case 'long':
-      return typeof v === 'bigint' && (q.range === undefined || inRange(v, q.range));
-    case 'double':
-      return typeof v === 'number';
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'list':
-      return v instanceof PanList;
-    case 'dict':
-      return v instanceof PanDict;
-    case 'choice':
-      return typeof v === 'string' && q.choices.includes(v);
-  }
-}
-
 function asDict(self: Value): PanDict {
   if (!(self instanceof PanDict)) {
     throw fail('PF302', `validation requires type of 'dict' but element is of type '${kindOf(self)}'`, self);
@@ -302,7 +233,7 @@ function recordChecks(ctx: ExecContext, s: RecordSpec): RecordChecks {
   if (checks === undefined) {
     const known = new Set<string>();
     collectFields(ctx, s, known);
-    const field = ([key, type]: readonly [string, FullTypeC]): FieldCheck => ({ key, type, quick: quickCheckOf(type) });
+    const field = ([key, type]: readonly [string, FullTypeC]): FieldCheck => ({ key, type, quick: quickCheckOfType(ctx, type) });
     checks = { known, required: s.required.map(field), optional: s.optional.map(field) };
     memo.set(s, checks);
   }
@@ -355,11 +286,11 @@ function validateRecordBody(ctx: ExecContext, s: RecordSpec, checks: RecordCheck
   for (const f of checks.required) {
     const v = dict.get(f.key);
     if (v === undefined && !dict.has(f.key)) throw fail('PF304', `record is missing required field: ${f.key}`);
-    if (!quickAccepts(f.quick, v)) validateField(ctx, f.key, f.type, v);
+    if (!quickAccepts(ctx, f.quick, v)) validateField(ctx, f.key, f.type, v);
   }
   for (const f of checks.optional) {
     const v = dict.get(f.key);
-    if (v !== undefined ? !quickAccepts(f.quick, v) : dict.has(f.key)) validateField(ctx, f.key, f.type, v);
+    if (v !== undefined ? !quickAccepts(ctx, f.quick, v) : dict.has(f.key)) validateField(ctx, f.key, f.type, v);
   }
 }
 
@@ -380,14 +311,14 @@ function validateCollection(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'list' 
   if (s.range !== undefined) checkRange(self, s.range);
   if (self instanceof PanList) {
     const items = self.items;
-    const quick = quickCheckOfSpec(s.elem);
-    for (let i = 0; i < items.length; i++) if (!quickAccepts(quick, items[i])) validateElement(ctx, s.elem, i, items[i]);
+    const quick = quickCheckOfSpec(ctx, s.elem);
+    for (let i = 0; i < items.length; i++) if (!quickAccepts(ctx, quick, items[i])) validateElement(ctx, s.elem, i, items[i]);
   } else {
     const dict = self as PanDict;
-    const quick = quickCheckOfSpec(s.elem);
+    const quick = quickCheckOfSpec(ctx, s.elem);
     for (const k of dict.keys()) {
       const v = dict.get(k);
-      if (!quickAccepts(quick, v)) validateElement(ctx, s.elem, k, v);
+      if (!quickAccepts(ctx, quick, v)) validateElement(ctx, s.elem, k, v);
     }
   }
 }
