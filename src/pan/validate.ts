@@ -1,7 +1,8 @@
 /**
  * Validation of elements against types (§8.3, §9.3): kinds, ranges, records, choices, links and
  * `with` blocks (run with a read-only SELF), with panc's Validation messages: element path,
- * element value, the stack of named types, the bound path and the cause.
+ * element value, the stack of named types, the bound path and the cause. Record fields and
+ * collection items that a quick check accepts (validate-quick.ts) skip the full walk.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
