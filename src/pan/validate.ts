@@ -235,7 +235,13 @@ function recordChecks(ctx: ExecContext, s: RecordSpec): RecordChecks {
     const known = new Set<string>();
     collectFields(ctx, s, known);
     const field = ([key, type]: readonly [string, FullTypeC]): FieldCheck => ({ key, type, quick: quickCheckOfType(ctx, type) });
-    checks = { known, required: s.required.map(field), optional: s.optional.map(field) };
+    // Built by push, like every other: records met late (only some objects have them) then keep
+    // the shape the optimized validation code was compiled for.
+    const required: FieldCheck[] = [];
+    const optional: FieldCheck[] = [];
+    for (const f of s.required) required.push(field(f));
+    for (const f of s.optional) optional.push(field(f));
+    checks = { known, required, optional };
     memo.set(s, checks);
   }
   return checks;
