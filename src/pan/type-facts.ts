@@ -1,12 +1,15 @@
 /**
  * Facts about types that depend only on how a build resolves type names — whether defaults can
- * apply below a type, which fields a record accepts, whether its referenced types exist — computed once per type environment and
- * shared by every build of the process that has the same environment. A build's environment is
+ * apply below a type, which fields a record accepts and how they are checked, whether its
+ * referenced types exist — computed once per type environment and shared by every build of the
+ * process that has the same environment. A build's environment is
  * the list of its defined types (name and compiled definition, in definition order); types are
  * never redefined or removed, so the facts of an environment never go stale.
  */
 import type { RecordPlan } from './defaults.js';
 import type { Value } from './element.js';
+import type { RecordChecks } from './validate.js';
+import type { QuickCheck } from './validate-quick.js';
 
 /** Marks a type without a default. */
 export const NO_DEFAULT: unique symbol = Symbol('no default');
@@ -23,8 +26,10 @@ export class TypeFacts {
   readonly recordPlans = new Map<object, RecordPlan>();
   /** Full types whose referenced types are all defined as they must be (checkTypeReferences passed). */
   readonly referencesChecked = new Set<object>();
-  /** The fields a record spec accepts (its own and those of the records it includes). */
-  readonly recordFields = new Map<object, ReadonlySet<string>>();
+  /** How validation walks a record spec (the fields it accepts, its own fields' checks). */
+  readonly recordChecks = new Map<object, RecordChecks>();
+  /** Quick checks of full types and specs (validate-quick.ts). */
+  readonly quickChecks = new Map<object, QuickCheck>();
 }
 
 /** Environments kept at most (a process compiling many different sites starts over). */

@@ -1,7 +1,8 @@
 /**
  * Validation of elements against types (§8.3, §9.3): kinds, ranges, records, choices, links and
  * `with` blocks (run with a read-only SELF), with panc's Validation messages: element path,
- * element value, the stack of named types, the bound path and the cause.
+ * element value, the stack of named types, the bound path and the cause. Record fields and
+ * collection items that a quick check accepts (validate-quick.ts) skip the full walk.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
@@ -16,6 +17,7 @@ import type { Term } from './terms.js';
 import { toPanString } from './tostring.js';
 import { MISSING, type Lookup } from './tree.js';
 import { formatJavaNumber, rangeToString, typeToString } from './types.js';
+import { quickAccepts, quickCheckOfSpec, quickCheckOfType, type QuickCheck } from './validate-quick.js';
 import { memoizedWith } from './with-memo.js';
 
 const NO_VALUE: unique symbol = Symbol('no value');
@@ -211,17 +213,38 @@ function asDict(self: Value): PanDict {
   return self;
 }
 
-/** The fields a record accepts: its own and those of the records it includes (per type environment). */
-function recordFields(ctx: ExecContext, s: RecordSpec): ReadonlySet<string> {
-  const memo = ctx.build!.typeFacts().recordFields;
-  let known = memo.get(s);
-  if (known === undefined) {
-    const into = new Set<string>();
-    collectFields(ctx, s, into);
-    known = into;
-    memo.set(s, known);
+/** A record field as validation checks it: its type and how a valid value can be told quickly. */
+interface FieldCheck {
+  readonly key: string;
+  readonly type: FullTypeC;
+  readonly quick: QuickCheck;
+}
+
+/** How validation walks a record (per type environment): accepted fields, own fields in check order. */
+export interface RecordChecks {
+  /** The fields the record accepts: its own and those of the records it includes. */
+  readonly known: ReadonlySet<string>;
+  readonly required: readonly FieldCheck[];
+  readonly optional: readonly FieldCheck[];
+}
+
+function recordChecks(ctx: ExecContext, s: RecordSpec): RecordChecks {
+  const memo = ctx.build!.typeFacts().recordChecks;
+  let checks = memo.get(s);
+  if (checks === undefined) {
+    const known = new Set<string>();
+    collectFields(ctx, s, known);
+    const field = ([key, type]: readonly [string, FullTypeC]): FieldCheck => ({ key, type, quick: quickCheckOfType(ctx, type) });
+    // Built by push, like every other: records met late (only some objects have them) then keep
+    // the shape the optimized validation code was compiled for.
+    const required: FieldCheck[] = [];
+    const optional: FieldCheck[] = [];
+    for (const f of s.required) required.push(field(f));
+    for (const f of s.optional) optional.push(field(f));
+    checks = { known, required, optional };
+    memo.set(s, checks);
   }
-  return known;
+  return checks;
 }
 
 function collectFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void {
@@ -234,15 +257,16 @@ function collectFields(ctx: ExecContext, s: RecordSpec, into: Set<string>): void
 }
 
 function validateRecord(ctx: ExecContext, s: RecordSpec, self: Value): void {
+  const checks = recordChecks(ctx, s);
   if (!s.extensible) {
     const dict = asDict(self);
-    const known = recordFields(ctx, s);
+    const known = checks.known;
     if (hasUnknownKey(dict, known)) {
       const unexpected = dict.keys().filter((k) => !known.has(k));
       throw fail('PF304', `record definition contains unexpected field(s): ${unexpected.map((k) => k + ' ').join('')}`);
     }
   }
-  validateRecordBody(ctx, s, self);
+  validateRecordBody(ctx, s, checks, self);
 }
 
 function hasUnknownKey(dict: PanDict, known: ReadonlySet<string>): boolean {
@@ -251,7 +275,7 @@ function hasUnknownKey(dict: PanDict, known: ReadonlySet<string>): boolean {
   return false;
 }
 
-function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void {
+function validateRecordBody(ctx: ExecContext, s: RecordSpec, checks: RecordChecks, self: Value): void {
   const dict = asDict(self);
   if (s.range !== undefined) checkRange(dict, s.range);
   for (const inc of s.includes) {
@@ -259,21 +283,21 @@ function validateRecordBody(ctx: ExecContext, s: RecordSpec, self: Value): void 
     try {
       const t = def?.type;
       if (t === undefined || t.spec.k !== 'record') throw new PanError('PF212', `record definition includes non-record type: '${inc}'`);
-      validateRecordBody(ctx, t.spec, self);
+      validateRecordBody(ctx, t.spec, recordChecks(ctx, t.spec), self);
       if (t.with !== undefined) runWith(ctx, t.with, self);
     } catch (e) {
       if (e instanceof ValidationFailure) throw e.addType(inc, def);
       throw e;
     }
   }
-  for (const [k, f] of s.required) {
-    const v = dict.get(k);
-    if (v === undefined && !dict.has(k)) throw fail('PF304', `record is missing required field: ${k}`);
-    validateField(ctx, k, f, v);
+  for (const f of checks.required) {
+    const v = dict.get(f.key);
+    if (v === undefined && !dict.has(f.key)) throw fail('PF304', `record is missing required field: ${f.key}`);
+    if (!quickAccepts(ctx, f.quick, v)) validateField(ctx, f.key, f.type, v);
   }
-  for (const [k, f] of s.optional) {
-    const v = dict.get(k);
-    if (v !== undefined || dict.has(k)) validateField(ctx, k, f, v);
+  for (const f of checks.optional) {
+    const v = dict.get(f.key);
+    if (v !== undefined ? !quickAccepts(ctx, f.quick, v) : dict.has(f.key)) validateField(ctx, f.key, f.type, v);
   }
 }
 
@@ -294,10 +318,15 @@ function validateCollection(ctx: ExecContext, s: Extract<TypeSpecC, { k: 'list' 
   if (s.range !== undefined) checkRange(self, s.range);
   if (self instanceof PanList) {
     const items = self.items;
-    for (let i = 0; i < items.length; i++) validateElement(ctx, s.elem, i, items[i]);
+    const quick = quickCheckOfSpec(ctx, s.elem);
+    for (let i = 0; i < items.length; i++) if (!quickAccepts(ctx, quick, items[i])) validateElement(ctx, s.elem, i, items[i]);
   } else {
     const dict = self as PanDict;
-    for (const k of dict.keys()) validateElement(ctx, s.elem, k, dict.get(k));
+    const quick = quickCheckOfSpec(ctx, s.elem);
+    for (const k of dict.keys()) {
+      const v = dict.get(k);
+      if (!quickAccepts(ctx, quick, v)) validateElement(ctx, s.elem, k, v);
+    }
   }
 }
 

@@ -13,7 +13,7 @@
  * calls reach): a build that answers them the same way reuses it without analysing again.
  */
 import type { BuildState, ExecContext } from './context.js';
-import { isProperty, type Value } from './element.js';
+import { isProperty, type Property, type Value } from './element.js';
 import type { Node, SpecialName, Target } from './ir.js';
 
 /** Specials that read only their (pure) operands, or only throw. */
@@ -78,7 +78,7 @@ export function memoizedWith(
   const table = tableOf(ctx, build, dml);
   if (table === undefined) return run(ctx, dml, self);
   const map = typeof self === 'string' ? table.strings : table.others;
-  const key = typeof self === 'string' ? self : `${typeof self}\u0000${typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self)}`;
+  const key = keyOf(self);
   const known = map.get(key);
   if (known !== undefined || map.has(key)) return known;
   const result = run(ctx, dml, self);
@@ -91,6 +91,23 @@ export function memoizedWith(
     map.set(key, result);
   }
   return result;
+}
+
+/**
+ * The result remembered for a `with` block on a property SELF, or undefined when none is (the
+ * block must run: memoizedWith does that).
+ */
+export function rememberedWith(ctx: ExecContext, dml: Node, self: Value): Value {
+  const build = ctx.build;
+  if (build === undefined || !isProperty(self)) return undefined;
+  const table = tableOf(ctx, build, dml);
+  if (table === undefined) return undefined;
+  return (typeof self === 'string' ? table.strings : table.others).get(keyOf(self));
+}
+
+/** The key of a property SELF in its table (strings are their own keys). */
+function keyOf(self: Property): string {
+  return typeof self === 'string' ? self : `${typeof self}\u0000${typeof self === 'number' && Object.is(self, -0) ? '-0' : String(self)}`;
 }
 
 /** The blocks of the build validated last (validation runs one build at a time). */
