@@ -133,10 +133,13 @@ export class SourceLocator {
   }
 
   private searchTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
-    for (const root of this.roots(loadpath)) {
-      for (const [ext, type] of TEMPLATE_KINDS) {
-        if (this.statBelow(root, name, ext) === 'file') {
-          return { absPath: joinName(root.abs, name) + ext, displayPath: joinName(root.display, name) + ext, root: root.abs, type };
+    const roots = this.roots(loadpath);
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r]!;
+      for (let k = 0; k < TEMPLATE_KINDS.length; k++) {
+        const kind = TEMPLATE_KINDS[k]!;
+        if (this.statBelow(root, name, kind.ext) === 'file') {
+          return { absPath: joinName(root.abs, name) + kind.ext, displayPath: joinName(root.display, name) + kind.ext, root: root.abs, type: kind.type };
         }
       }
     }
@@ -155,10 +158,10 @@ export class SourceLocator {
 }
 
 /** Template file suffixes in the order they are tried. */
-const TEMPLATE_KINDS = [
-  ['.pan', 'PAN'],
-  ['.tpl', 'TPL'],
-] as const;
+const TEMPLATE_KINDS: ReadonlyArray<{ readonly ext: string; readonly type: 'PAN' | 'TPL' }> = [
+  { ext: '.pan', type: 'PAN' },
+  { ext: '.tpl', type: 'TPL' },
+];
 
 /**
  * True for a relative name that `path.join` leaves as it is: non-empty segments separated by
