@@ -45,7 +45,24 @@ let temporaries = 0;
 
 /** The temporary name `target` is written under before the rename (unique per process, thread and file). */
 export function temporaryName(target: string, thread: number = threadId): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${thread}.${++temporaries}.tmp`);
+  return prefixBelow(path.dirname(target)) + `.${path.basename(target)}.${process.pid}.${thread}.${++temporaries}.tmp`;
+}
+
+/** The last directory given to `prefixBelow`, and its prefix. */
+let lastDirectory: string | undefined;
+let lastPrefix = '';
+
+/**
+ * What `path.join(dir, name)` puts before a `name` without `/` that is neither `.` nor `..` (such
+ * a name survives normalisation as it is): the normalised directory and a separator, or nothing.
+ * Computed once for a run of calls with the same directory.
+ */
+function prefixBelow(dir: string): string {
+  if (dir !== lastDirectory) {
+    lastPrefix = path.join(dir, 'x').slice(0, -1);
+    lastDirectory = dir;
+  }
+  return lastPrefix;
 }
 
 /**
@@ -163,15 +180,19 @@ class Batch {
 }
 
 /**
- * Detaches a throwaway buffer. Batches are transferred (detached) when sent; the first detach in
- * a process makes V8 discard the optimized code of every function that reads typed arrays (the
- * writers, the scanner), which then runs unoptimized until compiled again. Detaching before
- * compiling starts leaves that code to be compiled once.
+ * Detaches an empty buffer once per thread. The first detached buffer (the first batch sent)
+ * makes V8 throw away the optimised code of every function reading a typed array, compiled
+ * until then on the assumption that no buffer is ever detached; detaching one before compiling
+ * starts spares that second compilation.
  */
 function detachOnce(): void {
+  if (detached) return;
+  detached = true;
   const buffer = new ArrayBuffer(0);
   structuredClone(buffer, { transfer: [buffer] });
 }
+
+let detached = false;
 
 /** A sink handing files to a writer thread (see the module comment). */
 export function threadedSink(): OutputSink {

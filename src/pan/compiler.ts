@@ -12,6 +12,7 @@ import { DEFAULT_COMPILE_OPTIONS, type CompileOptions, type CompileRequest, type
 import { PanDict, kindOf } from './element.js';
 import { PanError, asPanError } from './errors.js';
 import { copyValue, freeze } from './protect.js';
+import { sortedDependencies } from './context.js';
 import { Session, type ObjectState } from './session.js';
 import { parseTemplate } from '../syntax/parse.js';
 
@@ -130,14 +131,16 @@ function objectResult(session: Session, st: ObjectState): ObjectResult {
 
 /** The `.dep` entries of an object: its own and those of every object it reached, sorted. */
 function dependenciesOf(session: Session, st: ObjectState): Dependency[] {
+  const reached = session.reachable(st);
+  if (reached.length === 1) return sortedDependencies(reached[0]!.build?.dependencies ?? NO_DEPENDENCIES);
   const all = new Map<string, Dependency>();
-  for (const o of session.reachable(st)) {
+  for (const o of reached) {
     for (const [k, d] of o.build?.dependencies ?? []) all.set(k, d);
   }
-  return [...all.values()].sort(
-    (a, b) => cmp(a.name, b.name) || cmp(a.type, b.type) || cmp(a.location, b.location),
-  );
+  return sortedDependencies(all);
 }
+
+const NO_DEPENDENCIES: ReadonlyMap<string, Dependency> = new Map();
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

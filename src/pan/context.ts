@@ -133,6 +133,29 @@ export function dependencyKey(dep: Dependency): string {
   return `${dep.name}\u0000${dep.type}\u0000${dep.location}`;
 }
 
+/**
+ * Dependencies keyed by `dependencyKey`, sorted by name, then type, then location. That is the
+ * order of their keys as plain strings, since NUL (the separator) sorts before every other
+ * character; a name holding a NUL itself is sorted field by field.
+ */
+export function sortedDependencies(byKey: ReadonlyMap<string, Dependency>): Dependency[] {
+  for (const d of byKey.values()) {
+    if (d.name.includes('\u0000')) return [...byKey.values()].sort(compareDependencies);
+  }
+  const keys = [...byKey.keys()].sort();
+  const sorted: Dependency[] = new Array<Dependency>(keys.length);
+  for (let i = 0; i < keys.length; i++) sorted[i] = byKey.get(keys[i]!)!;
+  return sorted;
+}
+
+function compareDependencies(a: Dependency, b: Dependency): number {
+  return compareStrings(a.name, b.name) || compareStrings(a.type, b.type) || compareStrings(a.location, b.location);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** SELF: the value being defined or validated. */
 export interface SelfHolder {
   get(): Value;

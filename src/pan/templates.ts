@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { cachedCompile, SourceReader, type SourceRead } from '../source/cache.js';
+import { cachedCompile, PathPairMap, SourceReader, type SourceRead } from '../source/cache.js';
 import type { FoundFile } from '../source/locate.js';
 import { compileTemplate, type CheckOptions } from './check/template.js';
 import { PanError, asPanError, isSyntax } from './errors.js';
@@ -38,25 +38,19 @@ export class TemplateLoader {
     this.signature = `${check.debugInclude?.source ?? ''}\u0000${check.debugExclude?.source ?? ''}`;
   }
 
-  private readonly loaded = new Map<string, CompiledTemplate | PanError>();
-  /** The same, by located-file object (the locator returns one object per file and load path). */
-  private readonly byFile = new WeakMap<object, CompiledTemplate | PanError>();
+  /** Loaded templates (or their errors), by absolute and display path. */
+  private readonly loaded = new PathPairMap<CompiledTemplate | PanError>();
 
   /** The checked template in a file; throws its Parse/Syntax/Evaluation/System error. */
   load(file: Pick<FoundFile, 'absPath' | 'displayPath'>): CompiledTemplate {
-    let result = this.byFile.get(file);
+    let result = this.loaded.get(file.absPath, file.displayPath);
     if (result === undefined) {
-      const key = `${file.absPath}\u0000${file.displayPath}`;
-      result = this.loaded.get(key);
-      if (result === undefined) {
-        try {
-          result = this.loadUncached(file);
-        } catch (e) {
-          result = asPanError(e);
-        }
-        this.loaded.set(key, result);
+      try {
+        result = this.loadUncached(file);
+      } catch (e) {
+        result = asPanError(e);
       }
-      this.byFile.set(file, result);
+      this.loaded.set(file.absPath, file.displayPath, result);
     }
     if (result instanceof PanError) throw copyError(result);
     return result;

@@ -31,7 +31,7 @@ class Version implements ParsedSource {
 }
 
 /** Maps keyed by a pair of paths (absolute, display) without building a combined key. */
-class PathPairMap<V> {
+export class PathPairMap<V> {
   private readonly byAbs = new Map<string, Map<string, V>>();
   private count = 0;
 

@@ -19,6 +19,20 @@ export interface FoundFile {
   readonly type: 'PAN' | 'TPL' | 'TEXT';
 }
 
+/**
+ * A located file as built by the locator: a class rather than an object literal, so that the
+ * (long-lived) located files do not make V8 recompile the lookup code when it decides to
+ * allocate them in the old generation.
+ */
+class LocatedFile implements FoundFile {
+  constructor(
+    readonly absPath: string,
+    readonly displayPath: string,
+    readonly root: string,
+    readonly type: 'PAN' | 'TPL' | 'TEXT',
+  ) {}
+}
+
 type Stat = 'file' | 'dir' | 'none';
 
 /** A directory listing: name → kind (undefined = needs a stat); null when it cannot be read. */
@@ -133,10 +147,13 @@ export class SourceLocator {
   }
 
   private searchTemplate(name: string, loadpath: readonly string[]): FoundFile | undefined {
-    for (const root of this.roots(loadpath)) {
-      for (const [ext, type] of TEMPLATE_KINDS) {
-        if (this.statBelow(root, name, ext) === 'file') {
-          return { absPath: joinName(root.abs, name) + ext, displayPath: joinName(root.display, name) + ext, root: root.abs, type };
+    const roots = this.roots(loadpath);
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r]!;
+      for (let k = 0; k < TEMPLATE_KINDS.length; k++) {
+        const kind = TEMPLATE_KINDS[k]!;
+        if (this.statBelow(root, name, kind.ext) === 'file') {
+          return new LocatedFile(joinName(root.abs, name) + kind.ext, joinName(root.display, name) + kind.ext, root.abs, kind.type);
         }
       }
     }
@@ -147,7 +164,7 @@ export class SourceLocator {
   findText(name: string, loadpath: readonly string[]): FoundFile | undefined {
     for (const root of this.roots(loadpath)) {
       if (this.statBelow(root, name, '') !== 'none') {
-        return { absPath: joinName(root.abs, name), displayPath: joinName(root.display, name), root: root.abs, type: 'TEXT' };
+        return new LocatedFile(joinName(root.abs, name), joinName(root.display, name), root.abs, 'TEXT');
       }
     }
     return undefined;
@@ -155,10 +172,10 @@ export class SourceLocator {
 }
 
 /** Template file suffixes in the order they are tried. */
-const TEMPLATE_KINDS = [
-  ['.pan', 'PAN'],
-  ['.tpl', 'TPL'],
-] as const;
+const TEMPLATE_KINDS: ReadonlyArray<{ readonly ext: string; readonly type: 'PAN' | 'TPL' }> = [
+  { ext: '.pan', type: 'PAN' },
+  { ext: '.tpl', type: 'TPL' },
+];
 
 /**
  * True for a relative name that `path.join` leaves as it is: non-empty segments separated by

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { synchronousSink, threadedSink, type OutputSink } from '../../src/batch/output-sink.js';
+import { synchronousSink, temporaryName, threadedSink, type OutputSink } from '../../src/batch/output-sink.js';
 
 let dir: string;
 
@@ -61,5 +61,16 @@ describe('threaded sink', () => {
     expect(big.byteLength).toBe(8 * 1024 * 1024);
     expect((await sink.finish()).failures).toEqual([]);
     expect(readFileSync(path.join(dir, 'b11.bin')).equals(Buffer.from(big))).toBe(true);
+  });
+});
+
+describe('temporaryName', () => {
+  it('is the path.join of the target directory and a hidden name unique per process, thread and file', () => {
+    for (const target of ['a.json', './a.json', 'out/a.json', '/a', 'x/../y.json', '../a.json', 'a//b', 'a/b/', '/dev/x/y.json']) {
+      const name = temporaryName(target, 3);
+      const counter = /\.(\d+)\.tmp$/.exec(name)![1];
+      expect(name).toBe(path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.3.${counter}.tmp`));
+    }
+    expect(temporaryName('out/a.json')).not.toBe(temporaryName('out/a.json'));
   });
 });

@@ -90,6 +90,15 @@ describe('writing output files', () => {
     }
   });
 
+  it('joins the output directory and the object name as path.join does', () => {
+    const json = formatByKey('json')!;
+    for (const outputDir of ['', '.', './', '..', '/', 'out/', './out', 'out//x', 'a/..', 'x/../../y', '/a/b/']) {
+      for (const name of ['a', 'a/b/c', 'x.example.org', '...', '.a/..b']) {
+        expect(outputPath(outputDir, name, json)).toBe(path.join(outputDir, ...name.split('/')) + '.json');
+      }
+    }
+  });
+
   it('reports an unwritable target as a PF900 diagnostic', async () => {
     const blocker = path.join(dir, 'site');
     await writeObjectOutputs({ name: 'site', profile, diagnostics: [], dependencies }, [formatByKey('null')!], dir);

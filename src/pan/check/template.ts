@@ -145,53 +145,57 @@ function bindStatement(text: string, type: FullTypeC, typeSpan: Span | undefined
 
 /** The span of the first use of SELF in a compiled node, if any. */
 function findSelf(n: Node): Span | undefined {
-  const inTargets = (ts: ReadonlyArray<Target | undefined> | undefined): Span | undefined => {
-    for (const t of ts ?? []) {
-      if (t === undefined) continue;
-      if (t.name === 'SELF') return t.span;
-      for (const s of t.subs) {
-        const f = findSelf(s);
-        if (f) return f;
-      }
-    }
-    return undefined;
-  };
-  const inNodes = (ns: readonly (Node | undefined)[]): Span | undefined => {
-    for (const x of ns) {
-      const f = x === undefined ? undefined : findSelf(x);
-      if (f) return f;
-    }
-    return undefined;
-  };
   switch (n.k) {
     case 'lit':
       return undefined;
     case 'var':
-      return n.name === 'SELF' ? n.span : inNodes(n.subs);
+      return n.name === 'SELF' ? n.span : selfInNodes(n.subs);
     case 'set':
-      return inTargets(n.targets) ?? findSelf(n.value);
+      return selfInTargets(n.targets) ?? findSelf(n.value);
     case 'block':
-      return inNodes(n.body);
+      return selfInNodes(n.body);
     case 'if':
-      return inNodes([n.cond, n.then, n.else]);
+      return selfInNodes([n.cond, n.then, n.else]);
     case 'while':
-      return inNodes([n.cond, n.body]);
+      return selfInNodes([n.cond, n.body]);
     case 'for':
-      return inNodes([n.init, n.cond, n.step, n.body]);
+      return selfInNodes([n.init, n.cond, n.step, n.body]);
     case 'foreach':
-      return inTargets([n.key, n.value]) ?? inNodes([n.coll, n.body]);
+      return selfInTargets([n.key, n.value]) ?? selfInNodes([n.coll, n.body]);
     case 'bin':
     case 'and':
     case 'or':
-      return inNodes([n.l, n.r]);
+      return selfInNodes([n.l, n.r]);
     case 'un':
       return findSelf(n.a);
     case 'pure':
     case 'user':
-      return inNodes(n.args);
+      return selfInNodes(n.args);
     case 'special':
-      return inTargets(n.targets) ?? inNodes(n.args);
+      return selfInTargets(n.targets) ?? selfInNodes(n.args);
   }
+}
+
+/** The first use of SELF in assignment targets (as the target or in a subscript). */
+function selfInTargets(ts: ReadonlyArray<Target | undefined> | undefined): Span | undefined {
+  for (const t of ts ?? []) {
+    if (t === undefined) continue;
+    if (t.name === 'SELF') return t.span;
+    for (const s of t.subs) {
+      const f = findSelf(s);
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
+
+/** The first use of SELF in a list of nodes. */
+function selfInNodes(ns: readonly (Node | undefined)[]): Span | undefined {
+  for (const x of ns) {
+    const f = x === undefined ? undefined : findSelf(x);
+    if (f) return f;
+  }
+  return undefined;
 }
 
 function compileInclude(expr: Parameters<typeof compileExpr>[0], span: Span, env: ExprEnv): Stmt | undefined {
@@ -213,7 +217,8 @@ function checkName(ast: TemplateFile, absFile: string): void {
   if (ext === undefined || !isValidTemplateName(name)) {
     throw syntax(`invalid template name (${name})`, ast.nameSpan, 'PF122');
   }
-  if (!absFile.replace(/\\/g, '/').endsWith(`/${name}${ext}`)) {
+  const slashed = absFile.includes('\\') ? absFile.replace(/\\/g, '/') : absFile;
+  if (!slashed.endsWith(`/${name}${ext}`)) {
     throw syntax(`misplaced or misnamed template; relative directory and name must match '${name}'`, ast.nameSpan, 'PF110');
   }
 }
