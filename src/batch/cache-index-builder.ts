@@ -118,7 +118,7 @@ export class IndexBuilder {
     const dep = (d: number): number => {
       let j = depMap.get(d);
       if (j === undefined) {
-        j = w.dependency(prev.dependency(d), prev.dependencyFiles(d).map(current));
+        j = w.dependency(prev.dependency(d), () => prev.dependencyFiles(d).map(current));
         depMap.set(d, j);
       }
       return j;
@@ -147,7 +147,7 @@ export class IndexBuilder {
   private writeNew(w: IndexColumns, continued?: StoredIndex): void {
     const byName = new Map<string, number>();
     for (const { outcome, outputs } of this.objects) {
-      const deps = outcome.dependencies.map((d) => w.dependency(d, this.states.filesOf(d)));
+      const deps = outcome.dependencies.map((d) => w.dependency(d, () => this.states.filesOf(d)));
       byName.set(outcome.name, w.object(outcome.name, outcome.file ?? null, deps, outputs, outcome.diagnostics, outcome.objects));
     }
     for (const r of this.requests) w.request(r.file, r.objects.map((n) => byName.get(n)!), continued);
@@ -229,15 +229,15 @@ class IndexColumns {
     return i;
   }
 
-  /** The index of a dependency, added with its files' records when new. */
-  dependency(d: Dependency, files: readonly FileRecord[]): number {
+  /** The index of a dependency, added with the records `files()` gives when it is new. */
+  dependency(d: Dependency, files: () => readonly FileRecord[]): number {
     let i = this.depOfObject.get(d);
     if (i !== undefined) return i;
     const key = `${d.name}\u0000${d.type}\u0000${d.location}`;
     i = this.depIndex.get(key);
     if (i === undefined) {
       const deps = this.d.dependencies;
-      for (const f of files) deps.files.push(this.file(f));
+      for (const f of files()) deps.files.push(this.file(f));
       deps.end.push(deps.files.length);
       deps.name.push(d.name);
       deps.type.push(d.type);

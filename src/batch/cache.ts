@@ -134,7 +134,9 @@ export class BuildCache {
     for (const o of compiled) {
       if (o.file === undefined) continue;
       const abs = absolutePath(o.file);
-      byFile.set(abs, [...(byFile.get(abs) ?? []), o]);
+      const list = byFile.get(abs);
+      if (list === undefined) byFile.set(abs, [o]);
+      else list.push(o);
     }
     for (const file of compiledFiles) {
       const abs = absolutePath(file);
