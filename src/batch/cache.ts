@@ -21,7 +21,7 @@ import { IndexBuilder } from './cache-index-builder.js';
 import { FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from './cache-index.js';
 import { DependencyPaths } from './dependency-paths.js';
 import { FileStates, type FileRecord } from './file-state.js';
-import type { ObjectOutcome, WrittenOutput } from './job.js';
+import type { BatchReport, ObjectOutcome, WrittenOutput } from './job.js';
 
 export { dependencyPaths } from './dependency-paths.js';
 
@@ -115,6 +115,34 @@ export class BuildCache {
   }
 
   /**
+   * Does ahead of `save` the part of its work that depends on one thread's outcomes only:
+   * takes the states of the files that thread read and examines the paths deciding its
+   * objects' dependencies. Called while other threads are still compiling.
+   */
+  prepare(report: BatchReport): void {
+    this.states.adopt(report.sources);
+    for (const o of report.outcomes) {
+      if (!o.ok) continue;
+      for (const d of o.dependencies) for (const p of this.pathsOf(d)) this.states.state(p);
+    }
+  }
+
+  /** Paths of each dependency (most are shared by many objects: by identity, then by content). */
+  private readonly pathsByObject = new WeakMap<Dependency, readonly string[]>();
+  private readonly pathsByKey = new Map<string, readonly string[]>();
+
+  private pathsOf(d: Dependency): readonly string[] {
+    let paths = this.pathsByObject.get(d);
+    if (paths === undefined) {
+      const key = `${d.name}\u0000${d.type}\u0000${d.location}`;
+      paths = this.pathsByKey.get(key);
+      if (paths === undefined) this.pathsByKey.set(key, (paths = this.paths.of(d)));
+      this.pathsByObject.set(d, paths);
+    }
+    return paths;
+  }
+
+  /**
    * Writes the index for this run: the compiled outcomes as new entries, the others kept (see
    * cache-index-builder.ts), every file state examined by this run refreshed. `sources`: the
    * files the compile threads read, as they read them (so their states need not be examined
@@ -124,7 +152,7 @@ export class BuildCache {
     this.states.adopt(sources);
     const states = this.states;
     const next = new IndexBuilder(this.previous, {
-      filesOf: (d) => this.paths.of(d).map((p) => states.state(p)),
+      filesOf: (d) => this.pathsOf(d).map((p) => states.state(p)),
       examined: (p) => states.examinedState(p),
       state: (p) => states.state(p),
       all: () => states.examined(),

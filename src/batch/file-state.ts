@@ -46,21 +46,26 @@ export class FileStates {
     return rec;
   }
 
+  /** Paths whose state was adopted from a compile's reads (not examined by this checker). */
+  private readonly adopted = new Set<string>();
+
   /**
    * Takes the states of files as a compile read them, for paths not examined yet (a state
-   * examined earlier is what the rest of the run was checked against, so it stays). A path
-   * read in two different versions (changed during the compile) is recorded so that it
-   * never matches: whatever depends on it is compiled again next time.
+   * examined earlier is what the rest of the run was checked against, so it stays); may be
+   * called several times (each thread's reads). A path read in two different versions
+   * (changed during the compile) is recorded so that it never matches: whatever depends on it
+   * is compiled again next time.
    */
   adopt(reads: readonly SourceRead[]): void {
-    const adopted = new Map<string, FileRecord>();
     for (const r of reads) {
-      if (this.current.has(r.path)) continue;
-      const known = adopted.get(r.path);
-      if (known === undefined) adopted.set(r.path, [r.path, r.size, r.mtimeMs, r.sha1]);
-      else if (known[1] !== r.size || known[2] !== r.mtimeMs || known[3] !== r.sha1) adopted.set(r.path, [r.path, -1, -1, CHANGED_DURING_RUN]);
+      const known = this.current.get(r.path);
+      if (known === undefined) {
+        this.current.set(r.path, [r.path, r.size, r.mtimeMs, r.sha1]);
+        this.adopted.add(r.path);
+      } else if (this.adopted.has(r.path) && (known[1] !== r.size || known[2] !== r.mtimeMs || known[3] !== r.sha1)) {
+        this.current.set(r.path, [r.path, -1, -1, CHANGED_DURING_RUN]);
+      }
     }
-    for (const [p, rec] of adopted) this.current.set(p, rec);
   }
 
   /** The state of a path if this checker has examined (or adopted) it. */

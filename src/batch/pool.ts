@@ -25,9 +25,10 @@ export { defaultThreads } from './threads.js';
 
 /**
  * Compiles `files` (sorted) on `threads` threads (1 = this thread only) and returns the merged
- * outcomes, with the source files every thread read.
+ * outcomes, with the source files every thread read. `onOwnReport` is given this thread's
+ * report as soon as it is done, while workers may still be compiling.
  */
-export async function compileObjects(files: readonly string[], job: CompileJob, threads: number): Promise<BatchReport> {
+export async function compileObjects(files: readonly string[], job: CompileJob, threads: number, onOwnReport?: (report: BatchReport) => void): Promise<BatchReport> {
   const workerCount = Math.max(0, Math.min(threads, files.length) - 1);
   if (workerCount === 0) return recompileClusters(files, [await compileAndWrite(files, job, 'stream')], job);
   const claims = claimTable(files.length);
@@ -36,6 +37,7 @@ export async function compileObjects(files: readonly string[], job: CompileJob, 
     return reply.ok ? reply.value : { outcomes: [workerFailure(reply.message)], sources: [] };
   });
   const local = await compileAndWrite(files, job, 'stream', claims);
+  onOwnReport?.(local);
   return recompileClusters(files, [local, ...(await Promise.all(workers))], job);
 }
 

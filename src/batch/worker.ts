@@ -21,14 +21,21 @@ export type WorkerMessage =
   | { readonly kind: 'done'; readonly value: unknown }
   | { readonly kind: 'failed'; readonly message: string };
 
+/**
+ * The worker's reply, made fit for structured cloning: spans of parsed files compute their
+ * lines from their file's line index, which a clone drops, so they are made plain (for
+ * outputs, only diagnostics hold spans).
+ */
 async function work(input: WorkerInput): Promise<unknown> {
   if (input.kind === 'outputs') {
     const { compileAndWrite } = await import('./run-objects.js');
-    return compileAndWrite(input.files, input.job, 'stream', input.claims);
+    const report = await compileAndWrite(input.files, input.job, 'stream', input.claims);
+    const outcomes = report.outcomes.map((o) => (o.diagnostics.length === 0 ? o : { ...o, diagnostics: withPlainSpans(o.diagnostics) }));
+    return { ...report, outcomes };
   }
   const { compile } = await import('../pan/compiler.js');
   const claim = input.claims !== undefined ? { claim: claimer(input.claims) } : {};
-  return compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }), ...claim });
+  return withPlainSpans(await compile({ files: input.files, options: input.options, onFileBuilt: () => post({ kind: 'progress' }), ...claim }));
 }
 
 function post(m: WorkerMessage): void {
@@ -37,8 +44,7 @@ function post(m: WorkerMessage): void {
 
 if (parentPort !== null) {
   work(workerData as WorkerInput).then(
-    // Spans of parsed files compute their lines from their file's line index, which a structured clone drops.
-    (value) => post({ kind: 'done', value: withPlainSpans(value) }),
+    (value) => post({ kind: 'done', value }),
     (err: unknown) => post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 }

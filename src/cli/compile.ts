@@ -103,7 +103,9 @@ async function compileWithCache(files: readonly string[], settings: CompileSetti
   let compiled: ObjectOutcome[] = [];
   if (lookup.misses.length > 0) {
     const { compileObjects, defaultThreads } = await import('../batch/pool.js');
-    const report = await compileObjects(lookup.misses, job, settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length));
+    const threads = settings.threads > 0 ? settings.threads : defaultThreads(lookup.misses.length);
+    // The cache prepares its index entries for this thread's objects while workers finish theirs.
+    const report = await compileObjects(lookup.misses, job, threads, cache === undefined ? undefined : (own) => cache.prepare(own));
     compiled = report.outcomes;
     cache?.save(lookup.misses, compiled, report.sources);
   }

@@ -69,4 +69,14 @@ describe('FileStates', () => {
     expect(record[3]).not.toBe(sha1('one'));
     expect(new FileStates(Date.now()).unchanged(record)).toBe(false);
   });
+
+  it('tells two versions apart when the threads\' reads are adopted one after the other', () => {
+    const file = writeOld('a.pan', 'one');
+    const states = new FileStates();
+    states.adopt([{ path: file, size: 3, mtimeMs: 1000, sha1: sha1('one') }]);
+    states.adopt([{ path: file, size: 3, mtimeMs: 1000, sha1: sha1('one') }]);
+    expect(states.state(file)[3]).toBe(sha1('one'));
+    states.adopt([{ path: file, size: 3, mtimeMs: 2000, sha1: sha1('new') }]);
+    expect(new FileStates(Date.now()).unchanged(states.state(file))).toBe(false);
+  });
 });
