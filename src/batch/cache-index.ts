@@ -150,15 +150,15 @@ export class StoredIndex {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** An outcome replayed from the index; its dependency list is read from the tables when asked for. */
+/** An outcome replayed from the index; its dependencies and outputs are read from the tables when asked for. */
 class StoredOutcome implements ObjectOutcome {
   readonly name: string;
   readonly file?: string;
   readonly ok = true;
   readonly diagnostics: ObjectOutcome['diagnostics'];
   readonly objects: readonly string[];
-  readonly outputs: readonly WrittenOutput[];
   private deps: Dependency[] | undefined;
+  private written: readonly WrittenOutput[] | undefined;
 
   constructor(
     private readonly index: StoredIndex,
@@ -170,7 +170,11 @@ class StoredOutcome implements ObjectOutcome {
     if (file !== null && file !== undefined) this.file = file;
     this.diagnostics = objects.diagnostics[entry] ?? NONE;
     this.objects = objects.reads[entry] ?? NONE;
-    this.outputs = index.outputs(entry);
+  }
+
+  get outputs(): readonly WrittenOutput[] {
+    this.written ??= this.index.outputs(this.entry);
+    return this.written;
   }
 
   get dependencies(): Dependency[] {
