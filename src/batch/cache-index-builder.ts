@@ -25,8 +25,6 @@ export interface BuilderStates {
   examined(path: string): FileRecord | undefined;
   /** The current state of a path (examined now when not yet). */
   state(path: string): FileRecord;
-  /** Every state this run examined. */
-  all(): Iterable<FileRecord>;
 }
 
 interface NewObject {

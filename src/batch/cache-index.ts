@@ -49,7 +49,6 @@ function span(end: readonly number[], i: number): [number, number] {
 /** A stored index, read through accessors (lookup maps built when first needed). */
 export class StoredIndex {
   private requestIndex: Map<string, number> | undefined;
-  private objectIndex: Map<string, number> | undefined;
 
   constructor(readonly data: IndexData) {}
 
@@ -93,11 +92,6 @@ export class StoredIndex {
   requestObjects(r: number): number[] {
     const [from, to] = span(this.data.requests.end, r);
     return this.data.requests.objects.slice(from, to);
-  }
-
-  objectByName(name: string): number | undefined {
-    this.objectIndex ??= new Map(this.data.objects.name.map((n, o) => [n, o]));
-    return this.objectIndex.get(name);
   }
 
   objectName(o: number): string {

@@ -19,11 +19,9 @@ import path from 'node:path';
 import type { Dependency, SourceRead } from '../pan/compiler-api.js';
 import { IndexBuilder } from './cache-index-builder.js';
 import { FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from './cache-index.js';
-import { DependencyPaths } from './dependency-paths.js';
+import { DependencyPaths, joinName } from './dependency-paths.js';
 import { FileStates, type FileRecord } from './file-state.js';
 import type { BatchReport, ObjectOutcome, WrittenOutput } from './job.js';
-
-export { dependencyPaths } from './dependency-paths.js';
 
 /** What the cache answers for a list of requested files. */
 export interface CacheLookup {
@@ -155,7 +153,6 @@ export class BuildCache {
       filesOf: (d) => this.pathsOf(d).map((p) => states.state(p)),
       examined: (p) => states.examinedState(p),
       state: (p) => states.state(p),
-      all: () => states.examined(),
     });
     const byName = new Map(compiled.map((o) => [o.name, o]));
     const byFile = new Map<string, ObjectOutcome[]>();
@@ -198,12 +195,9 @@ function collectReached(name: string, byName: ReadonlyMap<string, ObjectOutcome>
   for (const other of byName.get(name)?.objects ?? []) collectReached(other, byName, into);
 }
 
-/** A plain relative path (no empty, `.` or `..` segment), which resolves by concatenation. */
-const PLAIN_RELATIVE = /^(?:(?!\.\.?(?:\/|$))[^/]+\/)*(?!\.\.?$)[^/]+$/;
-
 /** `path.resolve(file)`, without its normalisation pass for plain relative paths (most requested files). */
 function absolutePath(file: string): string {
-  return path.sep === '/' && PLAIN_RELATIVE.test(file) ? (process.cwd() === '/' ? '/' : process.cwd() + '/') + file : path.resolve(file);
+  return path.isAbsolute(file) ? path.resolve(file) : joinName(process.cwd(), file);
 }
 
 function sameFile(target: string, size: number, mtimeMs: number): boolean {

@@ -68,15 +68,8 @@ export class DependencyPaths {
 /** A name made of plain segments (no empty, `.` or `..` segment): joined by concatenation. */
 const PLAIN_NAME = /^(?:(?!\.\.?(?:\/|$))[^/]+\/)*(?!\.\.?$)[^/]+$/;
 
-function joinName(dir: string, name: string): string {
+/** `path.join(dir, name)` for a normalised directory path: by concatenation when `name` is plain. */
+export function joinName(dir: string, name: string): string {
   if (path.sep === '/' && dir !== '/' && PLAIN_NAME.test(name)) return dir + '/' + name;
   return path.join(dir, name);
-}
-
-/** Every path of a dependency list (see DependencyPaths). */
-export function dependencyPaths(dependencies: readonly Dependency[], includeDirs: readonly string[]): Set<string> {
-  const paths = new DependencyPaths(includeDirs);
-  const out = new Set<string>();
-  for (const d of dependencies) for (const p of paths.of(d)) out.add(p);
-  return out;
 }

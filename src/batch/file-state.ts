@@ -73,10 +73,6 @@ export class FileStates {
     return this.current.get(file);
   }
 
-  /** Every state examined (or adopted) so far. */
-  examined(): IterableIterator<FileRecord> {
-    return this.current.values();
-  }
 
   /** True if the path is as recorded. */
   unchanged(previous: FileRecord): boolean {

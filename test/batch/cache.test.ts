@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BuildCache, dependencyPaths } from '../../src/batch/cache.js';
+import { BuildCache } from '../../src/batch/cache.js';
 import { DependencyPaths } from '../../src/batch/dependency-paths.js';
 import { compileIn, mtime, readTree } from './helpers.js';
 
@@ -175,14 +175,12 @@ describe('BuildCache', () => {
   it('names the used files, the places that would shadow them and the places looked up in vain', () => {
     const lib = path.join(dir, 'lib');
     const site = path.join(dir, 'site');
-    const paths = dependencyPaths(
-      [
-        { name: 'net', type: 'PAN', location: `file://${lib}/` },
-        { name: 'optional', type: 'ABSENT_SOURCE', location: '' },
-      ],
-      [site, lib],
-    );
-    expect([...paths].sort()).toEqual(
+    const dependencies = new DependencyPaths([site, lib]);
+    const paths = [
+      ...dependencies.of({ name: 'net', type: 'PAN', location: `file://${lib}/` }),
+      ...dependencies.of({ name: 'optional', type: 'ABSENT_SOURCE', location: '' }),
+    ];
+    expect(paths.sort()).toEqual(
       [
         path.join(lib, 'net.pan'),
         path.join(site, 'net.pan'),
