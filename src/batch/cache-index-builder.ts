@@ -73,12 +73,13 @@ export class IndexBuilder {
 
   /** True when the previous index's object entries no live request uses are too many. */
   private superseded(prev: StoredIndex, replaced: ReadonlySet<string>): boolean {
-    const { objects, end } = prev.data.requests;
+    const { objects } = prev.data.requests;
     const used = new Uint8Array(prev.data.objects.name.length);
     let count = this.objects.length;
     for (const [file, r] of prev.requests()) {
       if (replaced.has(file)) continue;
-      for (let i = r === 0 ? 0 : end[r - 1]!; i < end[r]!; i++) {
+      const [from, to] = prev.requestSpan(r);
+      for (let i = from; i < to; i++) {
         const o = objects[i]!;
         if (used[o] === 0) count++;
         used[o] = 1;

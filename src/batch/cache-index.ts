@@ -46,6 +46,11 @@ function span(end: readonly number[], i: number): [number, number] {
   return [i === 0 ? 0 : end[i - 1]!, end[i]!];
 }
 
+/** Entry i of a flattened list column. */
+function listAt(values: readonly number[], end: readonly number[], i: number): number[] {
+  return values.slice(...span(end, i));
+}
+
 /** A stored index, read through accessors (lookup maps built when first needed). */
 export class StoredIndex {
   private requestIndex: Map<string, number> | undefined;
@@ -90,8 +95,7 @@ export class StoredIndex {
   }
 
   requestObjects(r: number): number[] {
-    const [from, to] = span(this.data.requests.end, r);
-    return this.data.requests.objects.slice(from, to);
+    return listAt(this.data.requests.objects, this.data.requests.end, r);
   }
 
   objectName(o: number): string {
@@ -99,8 +103,7 @@ export class StoredIndex {
   }
 
   objectDependencies(o: number): number[] {
-    const [from, to] = span(this.data.objects.depsEnd, o);
-    return this.data.objects.deps.slice(from, to);
+    return listAt(this.data.objects.deps, this.data.objects.depsEnd, o);
   }
 
   /** Offsets of an object's dependencies in `data.objects.deps`. */
@@ -119,8 +122,7 @@ export class StoredIndex {
   }
 
   dependencyFiles(d: number): number[] {
-    const [from, to] = span(this.data.dependencies.end, d);
-    return this.data.dependencies.files.slice(from, to);
+    return listAt(this.data.dependencies.files, this.data.dependencies.end, d);
   }
 
   dependency(d: number): Dependency {

@@ -19,7 +19,8 @@ import path from 'node:path';
 import type { Dependency, SourceRead } from '../pan/compiler-api.js';
 import { IndexBuilder } from './cache-index-builder.js';
 import { FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from './cache-index.js';
-import { DependencyPaths, joinName } from './dependency-paths.js';
+import { joinBelow, joinName } from '../source/plain-path.js';
+import { DependencyPaths } from './dependency-paths.js';
 import { FileStates, type FileRecord } from './file-state.js';
 import type { BatchReport, ObjectOutcome, WrittenOutput } from './job.js';
 
@@ -36,8 +37,6 @@ export class BuildCache {
   private readonly indexFile: string;
   private readonly previous: StoredIndex | undefined;
   private readonly states: FileStates;
-  /** The output directory with a trailing separator. */
-  private outputBase: string | undefined;
   private readonly paths: DependencyPaths;
   /** Whether each dependency of the previous index is unchanged (by table index). */
   private readonly dependencyUnchanged = new Map<number, boolean>();
@@ -182,10 +181,9 @@ export class BuildCache {
     return outputs.map((w) => ({ suffix: w.suffix, size: w.size, mtimeMs: w.mtimeMs ?? statSync(this.outputFile(name, w.suffix), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
   }
 
+  /** The output file of an object, as outputPath names it. */
   private outputFile(name: string, suffix: string): string {
-    // Object names are checked when their outputs are written (outputPath): no '.', '..' or empty segment.
-    const base = (this.outputBase ??= path.join(this.outputDir, path.sep));
-    return base + (path.sep === '/' ? name : name.split('/').join(path.sep)) + '.' + suffix;
+    return joinBelow(this.outputDir, name) + '.' + suffix;
   }
 }
 

@@ -3,11 +3,12 @@
  * each file used, the places earlier on the include path where the same name would have been
  * found first, and the places where an absent template or file was looked for. Computed once
  * per dependency (most dependencies are shared by many objects) with plain string joins where
- * the names allow it.
+ * the names allow it (see plain-path.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dependency } from '../pan/compiler-api.js';
+import { joinName } from '../source/plain-path.js';
 
 /** Where a load-path root sits among the include directories. */
 interface RootPlace {
@@ -63,13 +64,4 @@ export class DependencyPaths {
     }
     return place;
   }
-}
-
-/** A name made of plain segments (no empty, `.` or `..` segment): joined by concatenation. */
-const PLAIN_NAME = /^(?:(?!\.\.?(?:\/|$))[^/]+\/)*(?!\.\.?$)[^/]+$/;
-
-/** `path.join(dir, name)` for a normalised directory path: by concatenation when `name` is plain. */
-export function joinName(dir: string, name: string): string {
-  if (path.sep === '/' && dir !== '/' && PLAIN_NAME.test(name)) return dir + '/' + name;
-  return path.join(dir, name);
 }

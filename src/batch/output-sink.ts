@@ -14,6 +14,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId, Worker } from 'node:worker_threads';
+import { prefixBelow } from '../source/plain-path.js';
 
 /** An output file that could not be written, with the object it belongs to. */
 export interface WriteFailure {
@@ -46,23 +47,6 @@ let temporaries = 0;
 /** The temporary name `target` is written under before the rename (unique per process, thread and file). */
 export function temporaryName(target: string, thread: number = threadId): string {
   return prefixBelow(path.dirname(target)) + `.${path.basename(target)}.${process.pid}.${thread}.${++temporaries}.tmp`;
-}
-
-/** The last directory given to `prefixBelow`, and its prefix. */
-let lastDirectory: string | undefined;
-let lastPrefix = '';
-
-/**
- * What `path.join(dir, name)` puts before a `name` without `/` that is neither `.` nor `..` (such
- * a name survives normalisation as it is): the normalised directory and a separator, or nothing.
- * Computed once for a run of calls with the same directory.
- */
-function prefixBelow(dir: string): string {
-  if (dir !== lastDirectory) {
-    lastPrefix = path.join(dir, 'x').slice(0, -1);
-    lastDirectory = dir;
-  }
-  return lastPrefix;
 }
 
 /**

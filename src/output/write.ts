@@ -9,6 +9,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { DiagnosticError, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { ObjectResult } from '../pan/compiler-api.js';
+import { hasPlainSegments, joinBelow } from '../source/plain-path.js';
 import type { OutputFormat } from './formats.js';
 
 let temporaryCounter = 0;
@@ -22,42 +23,10 @@ export function isSuccessful(result: ObjectResult): boolean {
 
 /** The path of one output file of an object. */
 export function outputPath(outputDir: string, objectName: string, format: OutputFormat): string {
-  if (!isPlainName(objectName)) {
+  if (!hasPlainSegments(objectName)) {
     throw new DiagnosticError(diagnostic('PF900', `invalid object name for an output file: '${objectName}'`));
   }
-  return joinPlain(outputDir, objectName) + '.' + format.suffix;
-}
-
-/** True if no `/`-separated segment of `name` is empty, `.` or `..`. */
-function isPlainName(name: string): boolean {
-  let start = 0;
-  for (let i = 0; i <= name.length; i++) {
-    if (i < name.length && name.charCodeAt(i) !== 47) continue;
-    const length = i - start;
-    if (length === 0 || (name.charCodeAt(start) === 46 && (length === 1 || (length === 2 && name.charCodeAt(start + 1) === 46)))) {
-      return false;
-    }
-    start = i + 1;
-  }
-  return true;
-}
-
-/** The last directory given to `joinPlain` and what `path.join` puts before a name below it. */
-let lastDirectory: string | undefined;
-let lastPrefix = '';
-
-/**
- * `path.join(dir, name)` for a `name` none of whose `/`-separated segments is empty, `.` or `..`:
- * such segments survive normalisation as they are, after the normalised directory. That prefix
- * (empty or ending in the separator) is computed once for a run of calls with the same `dir`.
- */
-function joinPlain(dir: string, name: string): string {
-  if (path.sep !== '/') return path.join(dir, name);
-  if (dir !== lastDirectory) {
-    lastPrefix = path.join(dir, 'x').slice(0, -1);
-    lastDirectory = dir;
-  }
-  return lastPrefix + name;
+  return joinBelow(outputDir, objectName) + '.' + format.suffix;
 }
 
 /**

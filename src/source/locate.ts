@@ -7,6 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPlainName, joinName, joinPlain } from './plain-path.js';
 
 /** A located file. */
 export interface FoundFile {
@@ -176,34 +177,6 @@ const TEMPLATE_KINDS: ReadonlyArray<{ readonly ext: string; readonly type: 'PAN'
   { ext: '.pan', type: 'PAN' },
   { ext: '.tpl', type: 'TPL' },
 ];
-
-/**
- * True for a relative name that `path.join` leaves as it is: non-empty segments separated by
- * single slashes, none of them `.` or `..` (POSIX paths only).
- */
-function isPlainName(name: string): boolean {
-  if (path.sep !== '/' || name.length === 0) return false;
-  let segmentStart = 0;
-  for (let i = 0; i <= name.length; i++) {
-    if (i < name.length && name.charCodeAt(i) !== 47) continue;
-    const length = i - segmentStart;
-    if (length === 0) return false;
-    if (name.charCodeAt(segmentStart) === 46 && (length === 1 || (length === 2 && name.charCodeAt(segmentStart + 1) === 46))) return false;
-    segmentStart = i + 1;
-  }
-  return true;
-}
-
-/** `path.join(base, name)` for a base made by `path.join`. */
-function joinName(base: string, name: string): string {
-  return isPlainName(name) ? joinPlain(base, name) : path.join(base, name);
-}
-
-/** `path.join(base, name)` for a plain name (see `isPlainName`) and a base made by `path.join`. */
-function joinPlain(base: string, name: string): string {
-  if (base === '.' || base === '') return name;
-  return base.endsWith('/') ? base + name : base + '/' + name;
-}
 
 /** A directory without its trailing slash (the root directory keeps it). */
 function stripSlash(dir: string): string {
