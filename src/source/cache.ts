@@ -7,7 +7,7 @@
  * it (for the build cache, which then need not read the file again).
  */
 import * as crypto from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { TemplateFile } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseTemplate } from '../syntax/parse.js';
@@ -64,8 +64,8 @@ const latest = new PathPairMap<Version>();
 const UTF8 = { encoding: 'utf8' } as const;
 
 /**
- * A file as a run read it: size and modification time from before the read (a later change
- * shows as a newer time) and the sha1 (hex) of the text read, encoded as UTF-8.
+ * A file as a run read it: size and modification time of the open file before the read (a
+ * later change shows as a newer time) and the sha1 (hex) of the bytes read.
  */
 export interface SourceRead {
   readonly path: string;
@@ -75,10 +75,28 @@ export interface SourceRead {
 }
 
 /** One-shot `crypto.hash` (Node 20.12+) when present. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
-function sha1Text(text: string): string {
-  return oneShotHash !== undefined ? oneShotHash('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+function sha1Bytes(bytes: Uint8Array): string {
+  return oneShotHash !== undefined ? oneShotHash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The buffer files are read into (grown for a larger file); its contents are used at once. */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Reads an open file to its end into the read buffer and returns the bytes read (a view that
+ * the next read overwrites). `size`: the size the file had when opened (it may change).
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  if (readBuffer.length <= size) readBuffer = Buffer.allocUnsafe(Math.max(size + 1, 2 * readBuffer.length));
+  let used = 0;
+  for (;;) {
+    if (used === readBuffer.length) readBuffer = Buffer.concat([readBuffer, Buffer.allocUnsafe(readBuffer.length)]);
+    const n = readSync(fd, readBuffer, used, readBuffer.length - used, null);
+    if (n === 0) return readBuffer.subarray(0, used);
+    used += n;
+  }
 }
 
 /** Reads source files once per run and parses each version once per process. */
@@ -98,11 +116,17 @@ export class SourceReader {
     return t;
   }
 
+  /** Reads with one open: the state reported is that of the file read (fstat before the read). */
   private readReporting(absPath: string): string {
-    const st = statSync(absPath);
-    const text = readFileSync(absPath, UTF8);
-    this.onRead!({ path: absPath, size: st.size, mtimeMs: st.mtimeMs, sha1: sha1Text(text) });
-    return text;
+    const fd = openSync(absPath, 'r');
+    try {
+      const st = fstatSync(fd);
+      const bytes = readOpenFile(fd, st.size);
+      this.onRead!({ path: absPath, size: st.size, mtimeMs: st.mtimeMs, sha1: sha1Bytes(bytes) });
+      return bytes.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private readonly parses = new PathPairMap<Version>();

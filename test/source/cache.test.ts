@@ -46,6 +46,32 @@ describe('source caches', () => {
     expect(reads).toEqual([{ path: file, size: st.size, mtimeMs: st.mtimeMs, sha1 }]);
   });
 
+  test('a reported read hashes the bytes of the file, whatever its size or encoding', () => {
+    const big = path.join(dir, 'big.pan');
+    const bigText = `object template big;\n'/x' = '${'y'.repeat(200_000)}';\n`;
+    writeFileSync(big, bigText);
+    const latin1 = path.join(dir, 'latin1.pan');
+    const latin1Bytes = Buffer.from("object template latin1;\n'/x' = 'caf\u00e9';\n", 'latin1');
+    writeFileSync(latin1, latin1Bytes);
+    const reads: Array<{ path: string; size: number; sha1: string }> = [];
+    const reader = new SourceReader((r) => reads.push(r));
+    expect(reader.text(big)).toBe(bigText);
+    expect(reader.text(latin1)).toBe(latin1Bytes.toString('utf8'));
+    const sha1 = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
+    expect(reads.map((r) => [r.path, r.size, r.sha1])).toEqual([
+      [big, Buffer.byteLength(bigText), sha1(Buffer.from(bigText, 'utf8'))],
+      [latin1, latin1Bytes.length, sha1(latin1Bytes)],
+    ]);
+  });
+
+  test('reading a directory or a missing file throws the file system error and reports nothing', () => {
+    const reads: unknown[] = [];
+    const reader = new SourceReader((r) => reads.push(r));
+    expect(() => reader.text(dir)).toThrow(/EISDIR/);
+    expect(() => reader.text(path.join(dir, 'missing.pan'))).toThrow(/ENOENT/);
+    expect(reads).toEqual([]);
+  });
+
   test('parse errors are returned as diagnostics', () => {
     const file = path.join(dir, 'c.pan');
     writeFileSync(file, "object template c;\n'/x' = ;\n");
