@@ -79,11 +79,12 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** The contents of the JSON string literal of `s` (as `escapeString`), quicker for plain ASCII. */
-function contents(s: string): string {
+/** The contents of the JSON string literal of `s` (as `escapeString`) when `s` is all ASCII, else undefined. */
+function asciiContents(s: string): string | undefined {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128 || PLAIN[c] === 0) return escapeString(s);
+    if (c >= 128) return undefined;
+    if (PLAIN[c] === 0) return isAscii(s) ? escapeString(s) : undefined;
   }
   return s;
 }
@@ -100,14 +101,17 @@ const MEMO_LENGTH = 64;
 class TextMemo {
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly make: (s: string) => string) {}
+  /** `make` gives the text of a string from the contents of its JSON string literal. */
+  constructor(private readonly make: (contents: string) => string) {}
 
   /** The text of `s`, or undefined when it leaves ASCII (the caller then makes it itself). */
   get(s: string): string | undefined {
     const known = this.texts.get(s);
-    if (known !== undefined || !isAscii(s)) return known;
-    if (s.length > MEMO_LENGTH) return this.make(s);
-    const text = flat(this.make(s));
+    if (known !== undefined) return known;
+    const contents = asciiContents(s);
+    if (contents === undefined) return undefined;
+    const text = this.make(contents);
+    if (s.length > MEMO_LENGTH) return text;
     if (this.texts.size >= MEMO_SIZE) this.texts.clear();
     this.texts.set(s, text);
     return text;
@@ -141,7 +145,7 @@ class KeyLines {
 
   /** The text of key `k` at `depth`. */
   text(k: string, depth: number): string {
-    const memo = (this.byDepth[depth] ??= new TextMemo((key) => this.line.at(depth) + '"' + contents(key) + '": '));
+    const memo = (this.byDepth[depth] ??= new TextMemo((key) => flat(this.line.at(depth) + '"' + key + '": ')));
     return memo.get(k) ?? wideText(this.line.at(depth) + '"', k, '": ');
   }
 }
@@ -153,7 +157,7 @@ const CLOSE_DICT = new Line('', '}');
 const FIRST_KEY = new KeyLines(new Line('{', ''));
 const NEXT_KEY = new KeyLines(NEXT_ITEM);
 /** The quoted texts of string values. */
-const STRINGS = new TextMemo((s) => '"' + contents(s) + '"');
+const STRINGS = new TextMemo((s) => '"' + s + '"');
 
 /** True once the encoding in progress holds a character outside ASCII (one encoding at a time). */
 let wide = false;
