@@ -148,7 +148,8 @@ class Batch {
   used = 0;
 
   constructor(capacity: number) {
-    this.buffer = new ArrayBuffer(capacity);
+    // Not zero-filled: every byte sent is written by `add` first.
+    this.buffer = Buffer.allocUnsafeSlow(capacity).buffer as ArrayBuffer;
   }
 
   /** True when `size` more bytes fit and the batch is not full. */

@@ -2,7 +2,8 @@
  * An output buffer for the profile writers: ASCII text is stored straight as bytes (with
  * table-driven escaping), so rendering builds no intermediate strings; text with other
  * characters is kept as strings in place. The result is taken either as UTF-8 bytes (as
- * `Buffer.from(text, 'utf8')` would encode the same text) or as a string.
+ * `Buffer.from(text, 'utf8')` would encode the same text) or as a string. A `TextSlab` encodes
+ * whole strings into the same kind of shared slabs.
  */
 
 /**
@@ -196,5 +197,29 @@ export class ByteSink {
   private newSlab(): void {
     this.buf = Buffer.allocUnsafe(SLAB_SIZE);
     this.base = this.pos = 0;
+  }
+}
+
+/**
+ * Whole strings encoded as bytes, each into a slab shared with the results before it: one
+ * native copy per string, and one allocation per slab rather than per result.
+ */
+export class TextSlab {
+  private buf = Buffer.allocUnsafe(0);
+  private pos = 0;
+
+  /**
+   * The UTF-8 bytes of `text`, a view of the current slab (never written again); `ascii`
+   * says that `text` is all ASCII (its bytes are then its Latin-1 bytes).
+   */
+  bytes(text: string, ascii: boolean): Buffer {
+    const size = ascii ? text.length : Buffer.byteLength(text, 'utf8');
+    if (this.pos + size > this.buf.length) {
+      this.buf = Buffer.allocUnsafe(Math.max(SLAB_SIZE, size));
+      this.pos = 0;
+    }
+    const start = this.pos;
+    this.pos += this.buf.write(text, start, size, ascii ? 'latin1' : 'utf8');
+    return this.buf.subarray(start, this.pos);
   }
 }

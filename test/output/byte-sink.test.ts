@@ -1,4 +1,4 @@
-import { asciiBytes, asciiEscapes, ByteSink } from '../../src/output/byte-sink.js';
+import { asciiBytes, asciiEscapes, ByteSink, TextSlab } from '../../src/output/byte-sink.js';
 
 /** Doubles `!`, leaves other printable ASCII as is, refuses control characters. */
 const BANG = asciiEscapes((c) => (c < 0x20 ? undefined : c === 0x21 ? '!!' : ''));
@@ -72,5 +72,22 @@ describe('ByteSink', () => {
     sink.start();
     sink.ascii('kept');
     expect(sink.bytes().toString('latin1')).toBe('kept');
+  });
+});
+
+describe('TextSlab', () => {
+  it('encodes ASCII and other text as Buffer.from does, without overwriting earlier results', () => {
+    const slab = new TextSlab();
+    const texts = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `caf\u00e9 ${i} \ud83d\ude00 \ud800` : `text ${i} `.padEnd(200 + (i % 50), '.')));
+    const taken = texts.map((t, i) => slab.bytes(t, i % 3 !== 0));
+    taken.forEach((b, i) => expect(b.equals(Buffer.from(texts[i]!, 'utf8'))).toBe(true));
+  });
+
+  it('takes a text larger than a slab', () => {
+    const slab = new TextSlab();
+    const big = 'x'.repeat(600 * 1024);
+    expect(slab.bytes('small', true).toString('latin1')).toBe('small');
+    expect(slab.bytes(big, true).toString('latin1')).toBe(big);
+    expect(slab.bytes('after', true).toString('latin1')).toBe('after');
   });
 });

@@ -3,10 +3,10 @@
  * Gson's pretty printer as panc configures it: 2-space indentation, HTML-safe escaping, null
  * dict entries omitted, doubles in Java form, undef rejected. Decoding follows panc's Gson
  * adapter: lenient syntax, numbers with a `.` are doubles, object names must be dict keys.
- * The encoder writes into a ByteSink, so the JSON output format takes its bytes without an
- * intermediate string.
+ * The encoder builds the text from pieces mostly made once (markup lines, recurring keys and
+ * strings with their quotes), and the JSON output format encodes it into a shared slab.
  */
-import { asciiEscapes, ByteSink } from '../../output/byte-sink.js';
+import { TextSlab } from '../../output/byte-sink.js';
 import { formatDouble, PanDict, PanList, type Value } from '../element.js';
 import { PanError } from '../errors.js';
 import { isKey, termFromString } from '../terms.js';
@@ -49,9 +49,6 @@ function unicodeEscape(c: number): string {
   return '\\u' + c.toString(16).padStart(4, '0');
 }
 
-/** The escapes of ASCII characters, for the encoder's fast path. */
-const ESCAPES = asciiEscapes(gsonEscape);
-
 /** A JSON string literal with Gson's HTML-safe escaping. */
 export function jsonString(s: string): string {
   return '"' + escapeString(s) + '"';
@@ -70,8 +67,56 @@ function escapeString(s: string): string {
   return clean === 0 ? s : out + s.slice(clean);
 }
 
-/** Where the encoder writes: one encoding at a time (encoding never runs Pan code). */
-const sink = new ByteSink();
+/**
+ * 1 for each ASCII char code Gson writes as is, 0 for the others (escaped, or a control
+ * character): a string made only of the former is written between quotes unchanged.
+ */
+const PLAIN = Uint8Array.from({ length: 128 }, (_, c) => (gsonEscape(c) === '' ? 1 : 0));
+
+/** True if `s` is all ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** The contents of the JSON string literal of `s` (as `escapeString`) when `s` is all ASCII, else undefined. */
+function asciiContents(s: string): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (PLAIN[c] === 0) return isAscii(s) ? escapeString(s) : undefined;
+  }
+  return s;
+}
+
+/** Most texts a `TextMemo` keeps; it starts again empty when full. */
+const MEMO_SIZE = 4096;
+/** Longest string whose text a `TextMemo` keeps. */
+const MEMO_LENGTH = 64;
+
+/**
+ * The encoded texts of strings, kept for the strings that recur (dict keys, common values):
+ * encoding a recurring string is then one lookup. Only all-ASCII texts are kept.
+ */
+class TextMemo {
+  private readonly texts = new Map<string, string>();
+
+  /** `make` gives the text of a string from the contents of its JSON string literal. */
+  constructor(private readonly make: (contents: string) => string) {}
+
+  /** The text of `s`, or undefined when it leaves ASCII (the caller then makes it itself). */
+  get(s: string): string | undefined {
+    const known = this.texts.get(s);
+    if (known !== undefined) return known;
+    const contents = asciiContents(s);
+    if (contents === undefined) return undefined;
+    const text = this.make(contents);
+    if (s.length > MEMO_LENGTH) return text;
+    if (this.texts.size >= MEMO_SIZE) this.texts.clear();
+    this.texts.set(s, text);
+    return text;
+  }
+}
 
 /** A line break and the indentation of a depth, between `before` and `after`, made once per depth. */
 class Line {
@@ -83,22 +128,44 @@ class Line {
   ) {}
 
   at(depth: number): string {
-    return (this.byDepth[depth] ??= this.before + '\n' + '  '.repeat(depth) + this.after);
+    return (this.byDepth[depth] ??= flat(this.before + '\n' + '  '.repeat(depth) + this.after));
+  }
+}
+
+/** `s` as one flat string (not a tree of concatenations), so that appending it copies it once. */
+function flat(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
+/** The texts of dict keys after a line: the line at the key's depth, the quoted key, and `: `. */
+class KeyLines {
+  private readonly byDepth: TextMemo[] = [];
+
+  constructor(private readonly line: Line) {}
+
+  /** The text of key `k` at `depth`. */
+  text(k: string, depth: number): string {
+    const memo = (this.byDepth[depth] ??= new TextMemo((key) => flat(this.line.at(depth) + '"' + key + '": ')));
+    return memo.get(k) ?? wideText(this.line.at(depth) + '"', k, '": ');
   }
 }
 
 const OPEN_LIST = new Line('[', '');
-const OPEN_DICT = new Line('{', '');
 const NEXT_ITEM = new Line(',', '');
 const CLOSE_LIST = new Line('', ']');
 const CLOSE_DICT = new Line('', '}');
+const FIRST_KEY = new KeyLines(new Line('{', ''));
+const NEXT_KEY = new KeyLines(NEXT_ITEM);
+/** The quoted texts of string values. */
+const STRINGS = new TextMemo((s) => '"' + s + '"');
 
-/** A JSON string literal followed by `suffix` (ASCII). */
-function writeString(s: string, suffix: string): void {
-  if (sink.escaped(s, ESCAPES, '"', suffix)) return;
-  sink.ascii('"');
-  sink.text(escapeString(s));
-  sink.ascii(suffix);
+/** True once the encoding in progress holds a character outside ASCII (one encoding at a time). */
+let wide = false;
+
+/** The text of a string that leaves ASCII, escaped, between `before` and `after`. */
+function wideText(before: string, s: string, after: string): string {
+  wide = true;
+  return before + escapeString(s) + after;
 }
 
 /** The JSON text of a value other than a string, list or dict. */
@@ -118,19 +185,20 @@ function scalarText(v: Value): string {
 }
 
 /**
- * Writes the encoding of `v` at `depth`: one recursive function with few write sites (each
- * write is inlined where it is called), which keeps its optimized code small.
+ * Returns `out` followed by the encoding of `v` at `depth`. The text grows by concatenation
+ * in a local (no write barrier; V8 copies the pieces once, when the text is used), and most
+ * pieces are texts made once: markup lines, and dict keys and string values with their quotes.
  */
-function writeValue(v: Value, depth: number): void {
-  if (typeof v === 'string') return writeString(v, '"');
+function writeValue(v: Value, depth: number, out: string): string {
+  if (typeof v === 'string') return out + (STRINGS.get(v) ?? wideText('"', v, '"'));
   if (v instanceof PanList) {
     const items = v.items;
-    if (items.length === 0) return sink.ascii('[]');
+    if (items.length === 0) return out + '[]';
     for (let i = 0; i < items.length; i++) {
-      sink.ascii((i === 0 ? OPEN_LIST : NEXT_ITEM).at(depth + 1));
-      writeValue(items[i], depth + 1);
+      out += (i === 0 ? OPEN_LIST : NEXT_ITEM).at(depth + 1);
+      out = writeValue(items[i], depth + 1, out);
     }
-    return sink.ascii(CLOSE_LIST.at(depth));
+    return out + CLOSE_LIST.at(depth);
   }
   if (v instanceof PanDict) {
     const map = v.map;
@@ -140,14 +208,20 @@ function writeValue(v: Value, depth: number): void {
       const k = keys[i]!;
       const x = map.get(k);
       if (x === null) continue;
-      sink.ascii((first ? OPEN_DICT : NEXT_ITEM).at(depth + 1));
+      out += (first ? FIRST_KEY : NEXT_KEY).text(k, depth + 1);
       first = false;
-      writeString(k, '": ');
-      writeValue(x, depth + 1);
+      out = writeValue(x, depth + 1, out);
     }
-    return sink.ascii(first ? '{}' : CLOSE_DICT.at(depth));
+    return out + (first ? '{}' : CLOSE_DICT.at(depth));
   }
-  sink.ascii(scalarText(v));
+  return out + scalarText(v);
+}
+
+/** Encodes `v`: the text, and whether it is all ASCII. */
+function encode(v: Value): { text: string; ascii: boolean } {
+  wide = false;
+  const text = writeValue(v, 0, '');
+  return { text, ascii: !wide };
 }
 
 /**
@@ -155,16 +229,16 @@ function writeValue(v: Value, depth: number): void {
  * output format). Throws BuiltinError "undef cannot be converted to JSON" for undef.
  */
 export function encodeJson(v: Value): string {
-  sink.start();
-  writeValue(v, 0);
-  return sink.string();
+  return encode(v).text;
 }
 
-/** `encodeJson` as UTF-8 bytes. */
+/** Where `encodeJsonBytes` puts its results. */
+const slab = new TextSlab();
+
+/** `encodeJson` as UTF-8 bytes (a view of memory shared with other results: not to be modified). */
 export function encodeJsonBytes(v: Value): Buffer {
-  sink.start();
-  writeValue(v, 0);
-  return sink.bytes();
+  const { text, ascii } = encode(v);
+  return slab.bytes(text, ascii);
 }
 
 /** Thrown inside decoding; becomes "invalid JSON value <input>: <text>". */

@@ -59,6 +59,37 @@ describe('json_encode', () => {
   });
 });
 
+describe('json_encode of recurring keys and strings', () => {
+  /** The expected text of a dict of string values at depth 0, built from `jsonString`. */
+  const expected = (entries: Array<[string, string]>): string =>
+    '{\n' + entries.map(([k, v]) => `  ${jsonString(k)}: ${jsonString(v)}`).join(',\n') + '\n}';
+
+  it('writes the same key and value texts at every depth and every time', () => {
+    const inner = dict(['a<b', 'x"y'], ['k', 'v']);
+    const v = dict(['a<b', 'x"y'], ['k', dict(['a<b', 'x"y'], ['k', inner])]);
+    const text = '{\n  "a\\u003cb": "x\\"y",\n  "k": {\n    "a\\u003cb": "x\\"y",\n    "k": {\n      "a\\u003cb": "x\\"y",\n      "k": "v"\n    }\n  }\n}';
+    expect(encodeJson(v)).toBe(text);
+    expect(encodeJson(v)).toBe(text);
+    expect(encodeJsonBytes(v).toString('utf8')).toBe(text);
+  });
+
+  it('encodes more distinct, and longer, keys and strings than it keeps', () => {
+    const entries: Array<[string, string]> = [];
+    for (let i = 0; i < 10000; i++) entries.push([`key${String(i).padStart(5, '0')}`, i % 7 === 0 ? `${'long '.repeat(20)}<${i}>` : `value ${i % 300}`]);
+    const v = dict(...entries);
+    expect(encodeJson(v)).toBe(expected(entries));
+    expect(encodeJson(v)).toBe(expected(entries));
+  });
+
+  it('writes non-ASCII keys and strings among recurring ones, as text and as bytes', () => {
+    const entries: Array<[string, string]> = [['a', 'caf\u00e9'], ['b\u00e9', 'x'], ['c', 'x'], ['d', '\ud83d\ude00&']];
+    const v = dict(...entries);
+    expect(encodeJson(v)).toBe(expected(entries));
+    expect(encodeJsonBytes(v).equals(Buffer.from(expected(entries), 'utf8'))).toBe(true);
+    expect(encodeJsonBytes(dict(['c', 'x'])).toString('latin1')).toBe('{\n  "c": "x"\n}');
+  });
+});
+
 describe('json_decode', () => {
   it('reads values: integers as longs, numbers with a dot as doubles', () => {
     expect(call('json_decode', 'true')).toBe(true);
