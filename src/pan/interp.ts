@@ -14,8 +14,8 @@ import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
 import { callSpecial } from './specials.js';
 import { termFromValue, type Term } from './terms.js';
-import { MISSING, putChild } from './tree.js';
-import { describeVar, readVar, writeTarget } from './variables.js';
+import { MISSING } from './tree.js';
+import { describeVar, readVar, resetLocal, writeTarget } from './variables.js';
 
 /** Thrown by return(); caught by the enclosing statement DML or function call. */
 export class ReturnSignal {
@@ -266,10 +266,15 @@ function loopEvaluator(
 function foreachEvaluator(n: ForeachNode): Evaluator {
   const [coll, key, value, body, span] = [evaluatorOf(n.coll), compileTarget(n.key), compileTarget(n.value), evaluatorOf(n.body), n.span];
   /** One iteration: assigns the key and value targets, evaluates the body. */
+  const plainValue = n.value.subs.length === 0 && n.value.name !== 'SELF';
   const step = (ctx: ExecContext, k: Value, v: Value): Value => {
     assignTarget(ctx, key, k);
-    assignTarget(ctx, value, undefined);
-    assignTarget(ctx, value, v);
+    if (plainValue) {
+      resetValue(ctx, n.value, v);
+    } else {
+      assignTarget(ctx, value, undefined);
+      assignTarget(ctx, value, v);
+    }
     return body(ctx);
   };
   return (ctx) => {
@@ -291,6 +296,15 @@ function foreachEvaluator(n: ForeachNode): Evaluator {
     }
     return result;
   };
+}
+
+/** Sets a plain local variable as `x = undef; x = v` would; errors are located at the target. */
+function resetValue(ctx: ExecContext, target: Target, v: Value): void {
+  try {
+    resetLocal(ctx, target.name, v);
+  } catch (e) {
+    throw asPanError(e).locate(target.span, ctx);
+  }
 }
 
 function logicEvaluator(k: 'and' | 'or', l: Evaluator, r: Evaluator, span: Node['span']): Evaluator {
@@ -337,6 +351,21 @@ function pureEvaluator(fn: (args: readonly Value[]) => Value, argEvaluators: rea
   };
 }
 
+/**
+ * The ARGV items of a call: the arguments in order, except that a null argument is no item (it
+ * leaves undef in its place when a later argument follows).
+ */
+function argumentList(ctx: ExecContext, args: readonly Evaluator[]): Value[] {
+  const items: Value[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!(ctx);
+    if (v === null) continue;
+    while (items.length < i) items.push(undefined);
+    items.push(v);
+  }
+  return items;
+}
+
 /** A call of a user-defined function (§7.6). */
 function userEvaluator(n: UserCallNode): Evaluator {
   const [name, args, span] = [n.name, n.args.map(evaluatorOf), n.span];
@@ -346,8 +375,7 @@ function userEvaluator(n: UserCallNode): Evaluator {
   return (ctx) => {
     const fd = ctx.build?.functions.get(name);
     if (fd === undefined) throw located(`undefined function: ${name}`, span, ctx, 'PF203');
-    const argv = new PanList();
-    for (let i = 0; i < args.length; i++) putChild(argv, i, args[i]!(ctx));
+    const argv = new PanList(argumentList(ctx, args));
     const savedLocals = ctx.locals;
     ctx.push(fd.template, span, name);
     const locals = new Map<string, Value>();

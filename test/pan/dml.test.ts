@@ -61,6 +61,14 @@ describe('control flow', () => {
     expect((await error(obj("variable X = 1;\n'/a' = foreach (k; v; X) 1;"))).message).toBe('third foreach argument does not evaluate to a resource');
   });
 
+  test('the foreach value variable takes any kind at each iteration; a global name is an error', async () => {
+    const p = await profile(obj("'/a' = { r = list(); foreach (k; v; list(1, 'a', list(2), null)) { r[k] = is_list(v); }; r; };"));
+    expect((at(p, '/a') as PanList).items).toEqual([false, false, true, false]);
+    expect((await error(obj("variable G = 1;\n'/a' = foreach (k; G; list(OBJECT)) 1;"))).message).toBe(
+      "global variable 'G' cannot be modified from DML block",
+    );
+  });
+
   test('first/next iterate over a resource', async () => {
     const p = await profile(obj("'/a' = { r = list(); l = list(5, 6); ok = first(l, k, v); while (ok) { r[length(r)] = k * v; ok = next(l, k, v); }; r; };"));
     expect((at(p, '/a') as PanList).items).toEqual([0n, 6n]);
@@ -73,6 +81,13 @@ describe('functions', () => {
     const p = await profile(obj("function fact = if (ARGV[0] <= 1) 1 else ARGV[0] * fact(ARGV[0] - 1);\nfunction first_arg = { return(ARGV[0]); 'never'; };\n'/f' = fact(10);\n'/r' = first_arg('x');"));
     expect(at(p, '/f')).toBe(3628800n);
     expect(at(p, '/r')).toBe('x');
+  });
+
+  test('a null argument is no ARGV item: undef in its place when a later argument follows', async () => {
+    const p = await profile(obj("function f = list(ARGC, is_defined(ARGV[0]));\n'/a' = f(null, 1);\n'/b' = f(1, null);\n'/c' = f(null);"));
+    expect((at(p, '/a') as PanList).items).toEqual([2n, false]);
+    expect((at(p, '/b') as PanList).items).toEqual([1n, true]);
+    expect((at(p, '/c') as PanList).items).toEqual([0n, false]);
   });
 
   test('undefined and duplicate functions', async () => {
