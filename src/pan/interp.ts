@@ -144,6 +144,25 @@ function evalTerms(ctx: ExecContext, subs: readonly Evaluator[], span: Node['spa
   return terms;
 }
 
+/**
+ * The terms of subscripts that are all literals of valid terms, worked out once (shared, never
+ * modified); undefined when some subscript must be evaluated (or fails, which it then does at
+ * run time).
+ */
+function constantTerms(subs: readonly Node[]): readonly Term[] | undefined {
+  if (subs.length === 0) return NO_TERMS;
+  const terms: Term[] = [];
+  for (const sub of subs) {
+    if (sub.k !== 'lit') return undefined;
+    try {
+      terms.push(termFromValue(sub.v));
+    } catch {
+      return undefined;
+    }
+  }
+  return terms;
+}
+
 /** A subscript value as a term; errors are located at the variable reference. */
 function toTerm(ctx: ExecContext, v: Value, span: Node['span']): Term {
   try {
@@ -172,23 +191,26 @@ function readReference(ctx: ExecContext, name: string, terms: readonly Term[], s
 }
 
 function varEvaluator(n: VarNode): Evaluator {
-  const [name, subs, span] = [n.name, n.subs.map(evaluatorOf), n.span];
+  const [name, span, fixed] = [n.name, n.span, constantTerms(n.subs)];
+  if (fixed !== undefined) return (ctx) => readReference(ctx, name, fixed, span, false) as Value;
+  const subs = n.subs.map(evaluatorOf);
   return (ctx) => readReference(ctx, name, evalTerms(ctx, subs, span), span, false) as Value;
 }
 
-/** A write target with its subscripts as closures. */
+/** A write target with its subscripts as closures, or their terms when they are constant. */
 interface CompiledTarget {
   readonly target: Target;
   readonly subs: readonly Evaluator[];
+  readonly terms: readonly Term[] | undefined;
 }
 
 function compileTarget(t: Target): CompiledTarget {
-  return { target: t, subs: t.subs.map(evaluatorOf) };
+  return { target: t, subs: t.subs.map(evaluatorOf), terms: constantTerms(t.subs) };
 }
 
 /** Writes a value to a target (its subscripts evaluated now); returns the stored value. */
 function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value, fresh = false): Value {
-  const terms = evalTerms(ctx, t.subs, t.target.span);
+  const terms = t.terms ?? evalTerms(ctx, t.subs, t.target.span);
   try {
     return writeTarget(ctx, t.target, terms, value, fresh);
   } catch (e) {

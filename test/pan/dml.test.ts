@@ -33,6 +33,13 @@ describe('variables', () => {
     expect(at(p, '/g/a/c')).toBeUndefined();
   });
 
+  test('constant subscripts read and write like computed ones; an invalid one fails when evaluated', async () => {
+    const p = await profile(obj("'/a' = { t = dict(); t['k'][1] = 2; k = 'k'; list(t['k'][1], t[k][1], t['k'][-1]); };"));
+    expect((at(p, '/a') as PanList).items).toEqual([2n, 2n, 2n]);
+    const e = await error(obj("'/a' = { t = list(1); if (length(t) > 5) t[1.5] else t[true]; };"));
+    expect(e.message).toBe('element of type boolean is not a valid index');
+  });
+
   test('automatic variables', async () => {
     const p = await profile({
       t: "object template t;\ninclude 'inc';\nfunction f = FUNCTION;\n'/f' = f();\n'/o' = OBJECT;\n'/l' = length(LOADPATH);",
