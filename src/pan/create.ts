@@ -10,12 +10,16 @@ import { executeTemplate, loadForInclude } from './exec.js';
 import { deferred, evalArgs, located } from './interp.js';
 import type { CompiledTemplate, SpecialNode } from './ir.js';
 import { copyValue, freeze, writable } from './protect.js';
-import { termFromValue } from './terms.js';
+import { termFromValue, type Term } from './terms.js';
 import { putChild } from './tree.js';
 
 /** create(name, k1, v1, ...): runs a structure template on a fresh dict (§5.3, §10.1). */
 export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
-  const args = evalArgs(ctx, n.args);
+  return createWith(ctx, n, evalArgs(ctx, n.args));
+}
+
+/** create() with its arguments evaluated; `keyTerms` as createKeyTerms gives them. */
+export function createWith(ctx: ExecContext, n: SpecialNode, args: readonly Value[], keyTerms?: ReadonlyArray<Term | undefined>): Value {
   const build = ctx.build;
   if (build === undefined) throw located('invalid use of create() in compile-time context', n.span, ctx);
   const name = args[0];
@@ -47,7 +51,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
     ctx.locals = savedLocals;
     ctx.self = savedSelf;
   }
-  applyCreateArgs(ctx, n, result, args);
+  applyCreateArgs(ctx, n, result, args, keyTerms);
   return result;
 }
 
@@ -77,22 +81,44 @@ function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate
   return result;
 }
 
-function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: readonly Value[]): void {
-  for (let i = 1; i + 1 < args.length; i += 2) {
-    const key = args[i];
-    if (typeof key !== 'string') {
-      throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
-    }
-    let term;
+/**
+ * The terms of a create() call's key arguments that are literal strings of valid terms, by
+ * argument index (worked out once per call site); undefined for the others.
+ */
+export function createKeyTerms(n: SpecialNode): ReadonlyArray<Term | undefined> {
+  const terms: Array<Term | undefined> = new Array(n.args.length).fill(undefined);
+  for (let i = 1; i + 1 < n.args.length; i += 2) {
+    const arg = n.args[i]!;
+    if (arg.k !== 'lit' || typeof arg.v !== 'string') continue;
     try {
-      term = termFromValue(key);
+      terms[i] = termFromValue(arg.v);
     } catch {
-      throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
+      // classified (and reported) when the call runs
     }
+  }
+  return terms;
+}
+
+function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: readonly Value[], keyTerms: ReadonlyArray<Term | undefined> | undefined): void {
+  for (let i = 1; i + 1 < args.length; i += 2) {
+    const term = keyTerms?.[i] ?? keyTerm(n, args, i);
     try {
       putChild(dict, term, args[i + 1] === null ? null : copyValue(args[i + 1]));
     } catch (e) {
       throw asPanError(e).locate(n.span, ctx);
     }
+  }
+}
+
+/** The term of the key argument at index i. */
+function keyTerm(n: SpecialNode, args: readonly Value[], i: number): Term {
+  const key = args[i];
+  if (typeof key !== 'string') {
+    throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
+  }
+  try {
+    return termFromValue(key);
+  } catch {
+    throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
   }
 }

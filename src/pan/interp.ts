@@ -10,9 +10,10 @@ import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { PanError, asPanError } from './errors.js';
 import { isFreshValue } from './fresh.js';
-import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
+import type { ForeachNode, Node, SpecialNode, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
-import { callSpecial } from './specials.js';
+import { createKeyTerms, createWith } from './create.js';
+import { specialHandler } from './specials.js';
 import { termFromValue, type Term } from './terms.js';
 import { MISSING } from './tree.js';
 import { describeVar, readVar, resetLocal, writeTarget } from './variables.js';
@@ -94,7 +95,7 @@ function makeEvaluator(n: Node): Evaluator {
     case 'user':
       return userEvaluator(n);
     case 'special':
-      return (ctx) => callSpecial(ctx, n);
+      return specialEvaluator(n);
   }
 }
 
@@ -354,6 +355,21 @@ export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
     fs = args.map(evaluatorOf);
     argEvaluators.set(args, fs);
   }
+  return evalEach(ctx, fs);
+}
+
+/** A call of an evaluator built-in; create() gets its arguments from their closures. */
+function specialEvaluator(n: SpecialNode): Evaluator {
+  if (n.name === 'create') {
+    const [args, keyTerms] = [n.args.map(evaluatorOf), createKeyTerms(n)];
+    return (ctx) => createWith(ctx, n, evalEach(ctx, args), keyTerms);
+  }
+  const handler = specialHandler(n.name);
+  return (ctx) => handler(ctx, n);
+}
+
+/** The values of argument closures, left to right. */
+function evalEach(ctx: ExecContext, fs: readonly Evaluator[]): Value[] {
   const out: Value[] = new Array(fs.length);
   for (let i = 0; i < fs.length; i++) out[i] = fs[i]!(ctx);
   return out;

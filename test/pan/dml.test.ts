@@ -152,6 +152,16 @@ describe('evaluator built-ins', () => {
     });
     expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'c', 'extra']);
   });
+
+  test('create() keys: literal and computed keys alike; invalid ones fail at the call', async () => {
+    const s = "structure template s;\n'a' = 1;";
+    const p = await profile({ t: "object template t;\n'/x' = create('s', 'k', 2, 'a' + 'b', 3, '{x y}', 4);", s });
+    expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'ab', 'k', 'x_20y']);
+    expect((await error({ t: "object template t;\n'/x' = create('s', 'k', 1, 'a b', 2);", s })).message).toBe('invalid key (a b) for create()');
+    expect((await error({ t: "object template t;\n'/x' = create('s', 'a', 'str');", s })).message).toBe(
+      'existing element of type long cannot be replaced by one of type string',
+    );
+  });
 });
 
 describe('debug()', () => {
