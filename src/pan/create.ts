@@ -18,8 +18,31 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
   return createWith(ctx, n, evalArgs(ctx, n.args));
 }
 
-/** create() with its arguments evaluated; `keyTerms` as createKeyTerms gives them. */
-export function createWith(ctx: ExecContext, n: SpecialNode, args: readonly Value[], keyTerms?: ReadonlyArray<Term | undefined>): Value {
+/**
+ * What a create() call site last learnt about its structure template (usually the same one
+ * every time): whether it has a prototype (see constantStructures).
+ */
+export interface CreateSite {
+  template: CompiledTemplate | undefined;
+  prototype: PanDict | null;
+}
+
+/** A call site's memo, empty. */
+export function newCreateSite(): CreateSite {
+  return { template: undefined, prototype: null };
+}
+
+/**
+ * create() with its arguments evaluated; `keyTerms` as createKeyTerms gives them, `site` the
+ * call site's memo.
+ */
+export function createWith(
+  ctx: ExecContext,
+  n: SpecialNode,
+  args: readonly Value[],
+  keyTerms?: ReadonlyArray<Term | undefined>,
+  site?: CreateSite,
+): Value {
   const build = ctx.build;
   if (build === undefined) throw located('invalid use of create() in compile-time context', n.span, ctx);
   const name = args[0];
@@ -42,7 +65,7 @@ export function createWith(ctx: ExecContext, n: SpecialNode, args: readonly Valu
     }
     ctx.push(loaded.template, n.span);
     try {
-      result = runStructure(ctx, build, loaded.template, loaded.firstLoad);
+      result = runStructure(ctx, build, loaded.template, loaded.firstLoad, site);
     } finally {
       ctx.pop();
     }
@@ -71,13 +94,21 @@ function isConstantStructure(tpl: CompiledTemplate): boolean {
 }
 
 /** Runs a structure template on a fresh relative root; returns the resulting dict. */
-function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
-  const prototype = constantStructures.get(tpl);
-  if (prototype !== undefined && prototype !== null) return writable(prototype);
+function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean, site: CreateSite | undefined): PanDict {
+  if (site !== undefined && site.template === tpl) {
+    if (site.prototype !== null) return writable(site.prototype);
+  } else {
+    const prototype = constantStructures.get(tpl);
+    if (prototype !== undefined && site !== undefined) {
+      site.template = tpl;
+      site.prototype = prototype;
+    }
+    if (prototype !== undefined && prototype !== null) return writable(prototype);
+  }
   build.relativeRoot = new PanDict();
   executeTemplate(ctx, tpl, firstLoad);
   const result = build.relativeRoot!;
-  if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
+  if (!constantStructures.has(tpl)) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
   return result;
 }
 

@@ -12,7 +12,7 @@ import { PanError, asPanError } from './errors.js';
 import { isFreshValue } from './fresh.js';
 import type { ForeachNode, Node, SpecialNode, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
-import { createKeyTerms, createWith } from './create.js';
+import { createKeyTerms, createWith, newCreateSite } from './create.js';
 import { specialHandler } from './specials.js';
 import { termFromValue, type Term } from './terms.js';
 import { MISSING } from './tree.js';
@@ -361,8 +361,8 @@ export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
 /** A call of an evaluator built-in; create() gets its arguments from their closures. */
 function specialEvaluator(n: SpecialNode): Evaluator {
   if (n.name === 'create') {
-    const [args, keyTerms] = [n.args.map(evaluatorOf), createKeyTerms(n)];
-    return (ctx) => createWith(ctx, n, evalEach(ctx, args), keyTerms);
+    const [args, keyTerms, site] = [n.args.map(evaluatorOf), createKeyTerms(n), newCreateSite()];
+    return (ctx) => createWith(ctx, n, evalEach(ctx, args), keyTerms, site);
   }
   const handler = specialHandler(n.name);
   return (ctx) => handler(ctx, n);

@@ -128,6 +128,19 @@ describe('evaluator built-ins', () => {
     expect((n.items[0] as PanList).items).toEqual(['a']);
   });
 
+  test('appended values are copies unless new; exists/is_* of references with literal or computed subscripts', async () => {
+    const p = await profile(
+      obj(
+        "'/c' = { x = list(1); y = list(); append(y, x); append(y, list(2)); x[0] = 5; y; };\n" +
+          "'/e' = { t = dict('k', list(1)); k = 'k'; list(exists(t['k'][0]), exists(t[k][1]), is_long(t['k'][0]), is_long(t[k][0]), is_string(t['z']), exists(t['k']['x'])); };",
+      ),
+    );
+    const c = at(p, '/c') as PanList;
+    expect((c.items[0] as PanList).items).toEqual([1n]);
+    expect((c.items[1] as PanList).items).toEqual([2n]);
+    expect((at(p, '/e') as PanList).items).toEqual([true, false, true, true, false, false]);
+  });
+
   test('error() and substitute()', async () => {
     const e = await error(obj("'/a' = error('bad %s', 'thing');"));
     expect(e.code).toBe('PF209');
@@ -151,6 +164,16 @@ describe('evaluator built-ins', () => {
       s2: "structure template s2;\n'c' = 3;",
     });
     expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'c', 'extra']);
+  });
+
+  test('one create() call site with different structure templates in turn', async () => {
+    const p = await profile({
+      t: "object template t;\n'/x' = { r = list(); foreach (i; n; list('s1', 's2', 's1', 's2')) r[i] = create(n, 'k', i); r; };",
+      s1: "structure template s1;\n'a' = 1;",
+      s2: "structure template s2;\n'b' = OBJECT;",
+    });
+    const r = (at(p, '/x') as PanList).items as PanDict[];
+    expect(r.map((d) => [...d.keys()].map((k) => `${k}=${String(d.get(k))}`).join(','))).toEqual(['a=1,k=0', 'b=t,k=1', 'a=1,k=2', 'b=t,k=3']);
   });
 
   test('create() keys: literal and computed keys alike; invalid ones fail at the call', async () => {
