@@ -10,12 +10,39 @@ import { executeTemplate, loadForInclude } from './exec.js';
 import { deferred, evalArgs, located } from './interp.js';
 import type { CompiledTemplate, SpecialNode } from './ir.js';
 import { copyValue, freeze, writable } from './protect.js';
-import { termFromValue } from './terms.js';
+import { termFromValue, type Term } from './terms.js';
 import { putChild } from './tree.js';
 
 /** create(name, k1, v1, ...): runs a structure template on a fresh dict (§5.3, §10.1). */
 export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
-  const args = evalArgs(ctx, n.args);
+  return createWith(ctx, n, evalArgs(ctx, n.args));
+}
+
+/**
+ * What a create() call site last learnt about its structure template (usually the same one
+ * every time): whether it has a prototype (see constantStructures).
+ */
+export interface CreateSite {
+  template: CompiledTemplate | undefined;
+  prototype: PanDict | null;
+}
+
+/** A call site's memo, empty. */
+export function newCreateSite(): CreateSite {
+  return { template: undefined, prototype: null };
+}
+
+/**
+ * create() with its arguments evaluated; `keyTerms` as createKeyTerms gives them, `site` the
+ * call site's memo.
+ */
+export function createWith(
+  ctx: ExecContext,
+  n: SpecialNode,
+  args: readonly Value[],
+  keyTerms?: ReadonlyArray<Term | undefined>,
+  site?: CreateSite,
+): Value {
   const build = ctx.build;
   if (build === undefined) throw located('invalid use of create() in compile-time context', n.span, ctx);
   const name = args[0];
@@ -38,7 +65,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
     }
     ctx.push(loaded.template, n.span);
     try {
-      result = runStructure(ctx, build, loaded.template, loaded.firstLoad);
+      result = runStructure(ctx, build, loaded.template, loaded.firstLoad, site);
     } finally {
       ctx.pop();
     }
@@ -47,7 +74,7 @@ export function callCreate(ctx: ExecContext, n: SpecialNode): Value {
     ctx.locals = savedLocals;
     ctx.self = savedSelf;
   }
-  applyCreateArgs(ctx, n, result, args);
+  applyCreateArgs(ctx, n, result, args, keyTerms);
   return result;
 }
 
@@ -67,32 +94,62 @@ function isConstantStructure(tpl: CompiledTemplate): boolean {
 }
 
 /** Runs a structure template on a fresh relative root; returns the resulting dict. */
-function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean): PanDict {
-  const prototype = constantStructures.get(tpl);
-  if (prototype !== undefined && prototype !== null) return writable(prototype);
+function runStructure(ctx: ExecContext, build: BuildState, tpl: CompiledTemplate, firstLoad: boolean, site: CreateSite | undefined): PanDict {
+  if (site !== undefined && site.template === tpl) {
+    if (site.prototype !== null) return writable(site.prototype);
+  } else {
+    const prototype = constantStructures.get(tpl);
+    if (prototype !== undefined && site !== undefined) {
+      site.template = tpl;
+      site.prototype = prototype;
+    }
+    if (prototype !== undefined && prototype !== null) return writable(prototype);
+  }
   build.relativeRoot = new PanDict();
   executeTemplate(ctx, tpl, firstLoad);
   const result = build.relativeRoot!;
-  if (prototype === undefined) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
+  if (!constantStructures.has(tpl)) constantStructures.set(tpl, isConstantStructure(tpl) ? freeze(copyValue(result)) : null);
   return result;
 }
 
-function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: readonly Value[]): void {
-  for (let i = 1; i + 1 < args.length; i += 2) {
-    const key = args[i];
-    if (typeof key !== 'string') {
-      throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
-    }
-    let term;
+/**
+ * The terms of a create() call's key arguments that are literal strings of valid terms, by
+ * argument index (worked out once per call site); undefined for the others.
+ */
+export function createKeyTerms(n: SpecialNode): ReadonlyArray<Term | undefined> {
+  const terms: Array<Term | undefined> = new Array(n.args.length).fill(undefined);
+  for (let i = 1; i + 1 < n.args.length; i += 2) {
+    const arg = n.args[i]!;
+    if (arg.k !== 'lit' || typeof arg.v !== 'string') continue;
     try {
-      term = termFromValue(key);
+      terms[i] = termFromValue(arg.v);
     } catch {
-      throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
+      // classified (and reported) when the call runs
     }
+  }
+  return terms;
+}
+
+function applyCreateArgs(ctx: ExecContext, n: SpecialNode, dict: PanDict, args: readonly Value[], keyTerms: ReadonlyArray<Term | undefined> | undefined): void {
+  for (let i = 1; i + 1 < args.length; i += 2) {
+    const term = keyTerms?.[i] ?? keyTerm(n, args, i);
     try {
       putChild(dict, term, args[i + 1] === null ? null : copyValue(args[i + 1]));
     } catch (e) {
       throw asPanError(e).locate(n.span, ctx);
     }
+  }
+}
+
+/** The term of the key argument at index i. */
+function keyTerm(n: SpecialNode, args: readonly Value[], i: number): Term {
+  const key = args[i];
+  if (typeof key !== 'string') {
+    throw deferred(`key arguments of create() must be strings; argument ${i} is of type ${kindOf(key)}`, n.span, 'PF210');
+  }
+  try {
+    return termFromValue(key);
+  } catch {
+    throw deferred(`invalid key (${key}) for create()`, n.span, 'PF210');
   }
 }

@@ -16,6 +16,8 @@ export type Kind = 'boolean' | 'long' | 'double' | 'string' | 'list' | 'nlist' |
 
 /** An ordered list of values. */
 export class PanList {
+  /** True once the list is protected (see protect.ts); never reset. */
+  frozen = false;
   constructor(public items: Value[] = []) {}
   get size(): number {
     return this.items.length;
@@ -24,6 +26,8 @@ export class PanList {
 
 /** A dict (panc: nlist): string keys, iterated in sorted order. */
 export class PanDict {
+  /** True once the dict is protected (see protect.ts); never reset. */
+  frozen = false;
   private sorted: string[] | null = null;
   constructor(public readonly map: Map<string, Value> = new Map()) {}
 
@@ -37,8 +41,10 @@ export class PanDict {
     return this.map.has(key);
   }
   set(key: string, value: Value): void {
-    if (!this.map.has(key)) this.sorted = null;
+    // One hash lookup: a new key is one that grows the map.
+    const size = this.map.size;
     this.map.set(key, value);
+    if (this.map.size !== size) this.sorted = null;
   }
   delete(key: string): boolean {
     const had = this.map.delete(key);

@@ -10,12 +10,13 @@ import type { ExecContext } from './context.js';
 import { PanDict, PanList, type Value } from './element.js';
 import { PanError, asPanError } from './errors.js';
 import { isFreshValue } from './fresh.js';
-import type { ForeachNode, Node, Target, UserCallNode, VarNode } from './ir.js';
+import type { ForeachNode, Node, SpecialNode, Target, UserCallNode, VarNode } from './ir.js';
 import { OpError, binaryOp, unaryOp } from './ops.js';
-import { callSpecial } from './specials.js';
+import { createKeyTerms, createWith, newCreateSite } from './create.js';
+import { specialHandler } from './specials.js';
 import { termFromValue, type Term } from './terms.js';
-import { MISSING, putChild } from './tree.js';
-import { describeVar, readVar, writeTarget } from './variables.js';
+import { MISSING } from './tree.js';
+import { describeVar, readVar, resetLocal, writeTarget } from './variables.js';
 
 /** Thrown by return(); caught by the enclosing statement DML or function call. */
 export class ReturnSignal {
@@ -94,7 +95,7 @@ function makeEvaluator(n: Node): Evaluator {
     case 'user':
       return userEvaluator(n);
     case 'special':
-      return (ctx) => callSpecial(ctx, n);
+      return specialEvaluator(n);
   }
 }
 
@@ -144,6 +145,25 @@ function evalTerms(ctx: ExecContext, subs: readonly Evaluator[], span: Node['spa
   return terms;
 }
 
+/**
+ * The terms of subscripts that are all literals of valid terms, worked out once (shared, never
+ * modified); undefined when some subscript must be evaluated (or fails, which it then does at
+ * run time).
+ */
+function constantTerms(subs: readonly Node[]): readonly Term[] | undefined {
+  if (subs.length === 0) return NO_TERMS;
+  const terms: Term[] = [];
+  for (const sub of subs) {
+    if (sub.k !== 'lit') return undefined;
+    try {
+      terms.push(termFromValue(sub.v));
+    } catch {
+      return undefined;
+    }
+  }
+  return terms;
+}
+
 /** A subscript value as a term; errors are located at the variable reference. */
 function toTerm(ctx: ExecContext, v: Value, span: Node['span']): Term {
   try {
@@ -172,23 +192,26 @@ function readReference(ctx: ExecContext, name: string, terms: readonly Term[], s
 }
 
 function varEvaluator(n: VarNode): Evaluator {
-  const [name, subs, span] = [n.name, n.subs.map(evaluatorOf), n.span];
+  const [name, span, fixed] = [n.name, n.span, constantTerms(n.subs)];
+  if (fixed !== undefined) return (ctx) => readReference(ctx, name, fixed, span, false) as Value;
+  const subs = n.subs.map(evaluatorOf);
   return (ctx) => readReference(ctx, name, evalTerms(ctx, subs, span), span, false) as Value;
 }
 
-/** A write target with its subscripts as closures. */
+/** A write target with its subscripts as closures, or their terms when they are constant. */
 interface CompiledTarget {
   readonly target: Target;
   readonly subs: readonly Evaluator[];
+  readonly terms: readonly Term[] | undefined;
 }
 
 function compileTarget(t: Target): CompiledTarget {
-  return { target: t, subs: t.subs.map(evaluatorOf) };
+  return { target: t, subs: t.subs.map(evaluatorOf), terms: constantTerms(t.subs) };
 }
 
 /** Writes a value to a target (its subscripts evaluated now); returns the stored value. */
 function assignTarget(ctx: ExecContext, t: CompiledTarget, value: Value, fresh = false): Value {
-  const terms = evalTerms(ctx, t.subs, t.target.span);
+  const terms = t.terms ?? evalTerms(ctx, t.subs, t.target.span);
   try {
     return writeTarget(ctx, t.target, terms, value, fresh);
   } catch (e) {
@@ -266,10 +289,15 @@ function loopEvaluator(
 function foreachEvaluator(n: ForeachNode): Evaluator {
   const [coll, key, value, body, span] = [evaluatorOf(n.coll), compileTarget(n.key), compileTarget(n.value), evaluatorOf(n.body), n.span];
   /** One iteration: assigns the key and value targets, evaluates the body. */
+  const plainValue = n.value.subs.length === 0 && n.value.name !== 'SELF';
   const step = (ctx: ExecContext, k: Value, v: Value): Value => {
     assignTarget(ctx, key, k);
-    assignTarget(ctx, value, undefined);
-    assignTarget(ctx, value, v);
+    if (plainValue) {
+      resetValue(ctx, n.value, v);
+    } else {
+      assignTarget(ctx, value, undefined);
+      assignTarget(ctx, value, v);
+    }
     return body(ctx);
   };
   return (ctx) => {
@@ -291,6 +319,15 @@ function foreachEvaluator(n: ForeachNode): Evaluator {
     }
     return result;
   };
+}
+
+/** Sets a plain local variable as `x = undef; x = v` would; errors are located at the target. */
+function resetValue(ctx: ExecContext, target: Target, v: Value): void {
+  try {
+    resetLocal(ctx, target.name, v);
+  } catch (e) {
+    throw asPanError(e).locate(target.span, ctx);
+  }
 }
 
 function logicEvaluator(k: 'and' | 'or', l: Evaluator, r: Evaluator, span: Node['span']): Evaluator {
@@ -318,6 +355,21 @@ export function evalArgs(ctx: ExecContext, args: readonly Node[]): Value[] {
     fs = args.map(evaluatorOf);
     argEvaluators.set(args, fs);
   }
+  return evalEach(ctx, fs);
+}
+
+/** A call of an evaluator built-in; create() gets its arguments from their closures. */
+function specialEvaluator(n: SpecialNode): Evaluator {
+  if (n.name === 'create') {
+    const [args, keyTerms, site] = [n.args.map(evaluatorOf), createKeyTerms(n), newCreateSite()];
+    return (ctx) => createWith(ctx, n, evalEach(ctx, args), keyTerms, site);
+  }
+  const handler = specialHandler(n.name);
+  return (ctx) => handler(ctx, n);
+}
+
+/** The values of argument closures, left to right. */
+function evalEach(ctx: ExecContext, fs: readonly Evaluator[]): Value[] {
   const out: Value[] = new Array(fs.length);
   for (let i = 0; i < fs.length; i++) out[i] = fs[i]!(ctx);
   return out;
@@ -337,6 +389,21 @@ function pureEvaluator(fn: (args: readonly Value[]) => Value, argEvaluators: rea
   };
 }
 
+/**
+ * The ARGV items of a call: the arguments in order, except that a null argument is no item (it
+ * leaves undef in its place when a later argument follows).
+ */
+function argumentList(ctx: ExecContext, args: readonly Evaluator[]): Value[] {
+  const items: Value[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!(ctx);
+    if (v === null) continue;
+    while (items.length < i) items.push(undefined);
+    items.push(v);
+  }
+  return items;
+}
+
 /** A call of a user-defined function (§7.6). */
 function userEvaluator(n: UserCallNode): Evaluator {
   const [name, args, span] = [n.name, n.args.map(evaluatorOf), n.span];
@@ -346,8 +413,7 @@ function userEvaluator(n: UserCallNode): Evaluator {
   return (ctx) => {
     const fd = ctx.build?.functions.get(name);
     if (fd === undefined) throw located(`undefined function: ${name}`, span, ctx, 'PF203');
-    const argv = new PanList();
-    for (let i = 0; i < args.length; i++) putChild(argv, i, args[i]!(ctx));
+    const argv = new PanList(argumentList(ctx, args));
     const savedLocals = ctx.locals;
     ctx.push(fd.template, span, name);
     const locals = new Map<string, Value>();

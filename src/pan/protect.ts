@@ -6,22 +6,20 @@
  */
 import { PanDict, PanList, type Resource, type Value } from './element.js';
 
-const frozen = new WeakSet<Resource>();
-
 /** True if the value is a frozen resource. */
 export function isFrozen(v: Value): boolean {
-  return (v instanceof PanList || v instanceof PanDict) && frozen.has(v);
+  return (v instanceof PanList || v instanceof PanDict) && v.frozen;
 }
 
 /** Freezes a value and all its descendants in place; returns the value. */
 export function freeze<T extends Value>(v: T): T {
   if (v instanceof PanList) {
-    if (frozen.has(v)) return v;
-    frozen.add(v);
+    if (v.frozen) return v;
+    v.frozen = true;
     for (const x of v.items) freeze(x);
   } else if (v instanceof PanDict) {
-    if (frozen.has(v)) return v;
-    frozen.add(v);
+    if (v.frozen) return v;
+    v.frozen = true;
     for (const x of v.map.values()) freeze(x);
   }
   return v;
@@ -29,7 +27,7 @@ export function freeze<T extends Value>(v: T): T {
 
 /** A writable version of a resource: the resource itself, or a shallow copy if it is frozen. */
 export function writable<T extends Resource>(r: T): T {
-  if (!frozen.has(r)) return r;
+  if (!r.frozen) return r;
   if (r instanceof PanList) return new PanList(r.items.slice()) as T;
   return new PanDict(copyMap((r as PanDict).map)) as T;
 }
@@ -47,11 +45,11 @@ function copyMap<K, V>(m: ReadonlyMap<K, V>): Map<K, V> {
  */
 export function copyValue<T extends Value>(v: T): T {
   if (v instanceof PanList) {
-    if (frozen.has(v)) return v;
+    if (v.frozen) return v;
     return new PanList(v.items.map(copyValue)) as T;
   }
   if (v instanceof PanDict) {
-    if (frozen.has(v)) return v;
+    if (v.frozen) return v;
     const m = new Map<string, Value>();
     for (const [k, x] of v.map) m.set(k, copyValue(x));
     return new PanDict(m) as T;

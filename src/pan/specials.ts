@@ -12,7 +12,7 @@ import { getElement } from './elements.js';
 import { PanError, asPanError } from './errors.js';
 import { callCreate } from './create.js';
 import { ReturnSignal, deferred, evalArgs, evaluate, located, lookupVar } from './interp.js';
-import type { SpecialNode } from './ir.js';
+import type { SpecialName, SpecialNode } from './ir.js';
 import { isValidTemplateName, parsePath, pathToString } from './path.js';
 import { copyValue } from './protect.js';
 import { callAppend, callDelete, callIterator } from './specials-lists.js';
@@ -21,46 +21,45 @@ import { MISSING } from './tree.js';
 import { isValidValue } from './validate.js';
 import { notConstant, readVar } from './variables.js';
 
+/** A handler of an evaluator built-in call. */
+export type SpecialHandler = (ctx: ExecContext, n: SpecialNode) => Value;
+
+/** The handler of each evaluator built-in. */
+const HANDLERS: Readonly<Record<SpecialName, SpecialHandler>> = {
+  value: callValue,
+  exists: callExists,
+  path_exists: callPathExists,
+  if_exists: callIfExists,
+  is_type: callIsType,
+  is_valid: callIsValid,
+  create: callCreate,
+  append: callAppend,
+  prepend: callAppend,
+  delete: callDelete,
+  first: callIterator,
+  next: callIterator,
+  error: callError,
+  debug: callDebug,
+  traceback: callDebug,
+  deprecated: callDeprecated,
+  return: callReturn,
+  file_contents: callFile,
+  file_exists: callFile,
+  substitute: callSubstitute,
+};
+
+/** The handler of an evaluator built-in (looked up once per call site). */
+export function specialHandler(name: SpecialName): SpecialHandler {
+  return HANDLERS[name];
+}
+
 /** Dispatches a call of an evaluator built-in. */
 export function callSpecial(ctx: ExecContext, n: SpecialNode): Value {
-  switch (n.name) {
-    case 'value':
-      return callValue(ctx, n);
-    case 'exists':
-      return callExists(ctx, n);
-    case 'path_exists':
-      return callPathExists(ctx, n);
-    case 'if_exists':
-      return callIfExists(ctx, n);
-    case 'is_type':
-      return callIsType(ctx, n);
-    case 'is_valid':
-      return callIsValid(ctx, n);
-    case 'create':
-      return callCreate(ctx, n);
-    case 'append':
-    case 'prepend':
-      return callAppend(ctx, n);
-    case 'delete':
-      return callDelete(ctx, n);
-    case 'first':
-    case 'next':
-      return callIterator(ctx, n);
-    case 'error':
-      return callError(ctx, n);
-    case 'debug':
-    case 'traceback':
-      return callDebug(ctx, n);
-    case 'deprecated':
-      return callDeprecated(ctx, n);
-    case 'return':
-      throw new ReturnSignal(evaluate(ctx, n.args[0]!));
-    case 'file_contents':
-    case 'file_exists':
-      return callFile(ctx, n);
-    case 'substitute':
-      return callSubstitute(ctx, n);
-  }
+  return HANDLERS[n.name](ctx, n);
+}
+
+function callReturn(ctx: ExecContext, n: SpecialNode): never {
+  throw new ReturnSignal(evaluate(ctx, n.args[0]!));
 }
 
 /** Fails in the compile-time context (the statement is then evaluated at run time). */

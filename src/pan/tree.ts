@@ -65,7 +65,8 @@ export function checkReplacement(oldValue: Value, newValue: Value): void {
 export function getChild(r: Resource, term: Term, index = 0): Lookup {
   if (r instanceof PanDict) {
     if (!isKey(term)) throw new BadTermError(term, index, 'nlist');
-    return r.map.has(term) ? r.map.get(term) : MISSING;
+    const v = r.map.get(term);
+    return v !== undefined || r.map.has(term) ? v : MISSING;
   }
   if (isKey(term)) throw new BadTermError(term, index, 'list');
   const i = term < 0 ? term + r.items.length : term;
@@ -83,7 +84,8 @@ export function putChild(r: Resource, term: Term, value: Value, index = 0): void
       r.delete(term);
       return;
     }
-    if (r.map.has(term)) checkReplacement(r.map.get(term), value);
+    // An absent key reads as undef, which any value may replace.
+    checkReplacement(r.map.get(term), value);
     r.set(term, value);
     return;
   }

@@ -92,7 +92,8 @@ export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[
       return undefined;
     }
     const stored = isFrozen(value) ? deepCopy(value) : value;
-    if (ctx.locals.has(name)) checkReplacement(ctx.locals.get(name), stored);
+    // An absent local reads as undef, which any value may replace.
+    checkReplacement(ctx.locals.get(name), stored);
     ctx.writableLocals().set(name, stored);
     return stored;
   }
@@ -102,7 +103,8 @@ export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[
     current = containerFor(terms[0]!);
     ctx.writableLocals().set(name, current);
   }
-  const container = writableResource(current, (w) => ctx.writableLocals().set(name, w));
+  const container = asResource(current);
+  if (container !== current) ctx.writableLocals().set(name, container);
   try {
     putIn(container, terms, stored);
   } catch (e) {
@@ -112,14 +114,30 @@ export function writeLocal(ctx: ExecContext, name: string, terms: readonly Term[
   return stored;
 }
 
+/**
+ * Writes a whole local variable as `x = undef; x = value` would (foreach's value variable):
+ * the earlier value's kind does not matter. Returns the stored value.
+ */
+export function resetLocal(ctx: ExecContext, name: string, value: Value): Value {
+  checkNotGlobal(ctx, name);
+  const stored = isFrozen(value) ? deepCopy(value) : value;
+  ctx.writableLocals().set(name, stored);
+  return stored;
+}
+
 /** A writable version of a resource held somewhere (stored back through `store` if copied). */
 function writableResource(v: Value, store: (w: Resource) => void): Resource {
+  const w = asResource(v);
+  if (w !== v) store(w);
+  return w;
+}
+
+/** A writable version of a resource (a copy if it is frozen); an error for a property. */
+function asResource(v: Value): Resource {
   if (!(v instanceof PanList || v instanceof PanDict)) {
     throw new PanError('PF214', `cannot add child to element of type ${kindOf(v)}`);
   }
-  const w = writable(v);
-  if (w !== v) store(w);
-  return w;
+  return writable(v);
 }
 
 /**

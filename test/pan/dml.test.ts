@@ -33,6 +33,13 @@ describe('variables', () => {
     expect(at(p, '/g/a/c')).toBeUndefined();
   });
 
+  test('constant subscripts read and write like computed ones; an invalid one fails when evaluated', async () => {
+    const p = await profile(obj("'/a' = { t = dict(); t['k'][1] = 2; k = 'k'; list(t['k'][1], t[k][1], t['k'][-1]); };"));
+    expect((at(p, '/a') as PanList).items).toEqual([2n, 2n, 2n]);
+    const e = await error(obj("'/a' = { t = list(1); if (length(t) > 5) t[1.5] else t[true]; };"));
+    expect(e.message).toBe('element of type boolean is not a valid index');
+  });
+
   test('automatic variables', async () => {
     const p = await profile({
       t: "object template t;\ninclude 'inc';\nfunction f = FUNCTION;\n'/f' = f();\n'/o' = OBJECT;\n'/l' = length(LOADPATH);",
@@ -61,6 +68,14 @@ describe('control flow', () => {
     expect((await error(obj("variable X = 1;\n'/a' = foreach (k; v; X) 1;"))).message).toBe('third foreach argument does not evaluate to a resource');
   });
 
+  test('the foreach value variable takes any kind at each iteration; a global name is an error', async () => {
+    const p = await profile(obj("'/a' = { r = list(); foreach (k; v; list(1, 'a', list(2), null)) { r[k] = is_list(v); }; r; };"));
+    expect((at(p, '/a') as PanList).items).toEqual([false, false, true, false]);
+    expect((await error(obj("variable G = 1;\n'/a' = foreach (k; G; list(OBJECT)) 1;"))).message).toBe(
+      "global variable 'G' cannot be modified from DML block",
+    );
+  });
+
   test('first/next iterate over a resource', async () => {
     const p = await profile(obj("'/a' = { r = list(); l = list(5, 6); ok = first(l, k, v); while (ok) { r[length(r)] = k * v; ok = next(l, k, v); }; r; };"));
     expect((at(p, '/a') as PanList).items).toEqual([0n, 6n]);
@@ -73,6 +88,13 @@ describe('functions', () => {
     const p = await profile(obj("function fact = if (ARGV[0] <= 1) 1 else ARGV[0] * fact(ARGV[0] - 1);\nfunction first_arg = { return(ARGV[0]); 'never'; };\n'/f' = fact(10);\n'/r' = first_arg('x');"));
     expect(at(p, '/f')).toBe(3628800n);
     expect(at(p, '/r')).toBe('x');
+  });
+
+  test('a null argument is no ARGV item: undef in its place when a later argument follows', async () => {
+    const p = await profile(obj("function f = list(ARGC, is_defined(ARGV[0]));\n'/a' = f(null, 1);\n'/b' = f(1, null);\n'/c' = f(null);"));
+    expect((at(p, '/a') as PanList).items).toEqual([2n, false]);
+    expect((at(p, '/b') as PanList).items).toEqual([1n, true]);
+    expect((at(p, '/c') as PanList).items).toEqual([0n, false]);
   });
 
   test('undefined and duplicate functions', async () => {
@@ -106,6 +128,19 @@ describe('evaluator built-ins', () => {
     expect((n.items[0] as PanList).items).toEqual(['a']);
   });
 
+  test('appended values are copies unless new; exists/is_* of references with literal or computed subscripts', async () => {
+    const p = await profile(
+      obj(
+        "'/c' = { x = list(1); y = list(); append(y, x); append(y, list(2)); x[0] = 5; y; };\n" +
+          "'/e' = { t = dict('k', list(1)); k = 'k'; list(exists(t['k'][0]), exists(t[k][1]), is_long(t['k'][0]), is_long(t[k][0]), is_string(t['z']), exists(t['k']['x'])); };",
+      ),
+    );
+    const c = at(p, '/c') as PanList;
+    expect((c.items[0] as PanList).items).toEqual([1n]);
+    expect((c.items[1] as PanList).items).toEqual([2n]);
+    expect((at(p, '/e') as PanList).items).toEqual([true, false, true, true, false, false]);
+  });
+
   test('error() and substitute()', async () => {
     const e = await error(obj("'/a' = error('bad %s', 'thing');"));
     expect(e.code).toBe('PF209');
@@ -129,6 +164,26 @@ describe('evaluator built-ins', () => {
       s2: "structure template s2;\n'c' = 3;",
     });
     expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'c', 'extra']);
+  });
+
+  test('one create() call site with different structure templates in turn', async () => {
+    const p = await profile({
+      t: "object template t;\n'/x' = { r = list(); foreach (i; n; list('s1', 's2', 's1', 's2')) r[i] = create(n, 'k', i); r; };",
+      s1: "structure template s1;\n'a' = 1;",
+      s2: "structure template s2;\n'b' = OBJECT;",
+    });
+    const r = (at(p, '/x') as PanList).items as PanDict[];
+    expect(r.map((d) => [...d.keys()].map((k) => `${k}=${String(d.get(k))}`).join(','))).toEqual(['a=1,k=0', 'b=t,k=1', 'a=1,k=2', 'b=t,k=3']);
+  });
+
+  test('create() keys: literal and computed keys alike; invalid ones fail at the call', async () => {
+    const s = "structure template s;\n'a' = 1;";
+    const p = await profile({ t: "object template t;\n'/x' = create('s', 'k', 2, 'a' + 'b', 3, '{x y}', 4);", s });
+    expect((at(p, '/x') as PanDict).keys()).toEqual(['a', 'ab', 'k', 'x_20y']);
+    expect((await error({ t: "object template t;\n'/x' = create('s', 'k', 1, 'a b', 2);", s })).message).toBe('invalid key (a b) for create()');
+    expect((await error({ t: "object template t;\n'/x' = create('s', 'a', 'str');", s })).message).toBe(
+      'existing element of type long cannot be replaced by one of type string',
+    );
   });
 });
 
