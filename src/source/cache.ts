@@ -30,9 +30,25 @@ class Version implements ParsedSource {
   ) {}
 }
 
-/** Maps keyed by a pair of paths (absolute, display) without building a combined key. */
+/**
+ * The values of one absolute path in a `PathPairMap`: the first display path's value inline
+ * (a file is nearly always known by one display path), the others in a map made when needed.
+ */
+class PathEntry<V> {
+  others: Map<string, V> | undefined = undefined;
+
+  constructor(
+    readonly display: string,
+    public value: V,
+  ) {}
+}
+
+/**
+ * Maps keyed by a pair of paths (absolute, display) without building a combined key: one lookup
+ * by absolute path, then a comparison with the display path.
+ */
 export class PathPairMap<V> {
-  private readonly byAbs = new Map<string, Map<string, V>>();
+  private readonly byAbs = new Map<string, PathEntry<V>>();
   private count = 0;
 
   get size(): number {
@@ -40,14 +56,23 @@ export class PathPairMap<V> {
   }
 
   get(absPath: string, displayPath: string): V | undefined {
-    return this.byAbs.get(absPath)?.get(displayPath);
+    const entry = this.byAbs.get(absPath);
+    if (entry === undefined) return undefined;
+    return entry.display === displayPath ? entry.value : entry.others?.get(displayPath);
   }
 
   set(absPath: string, displayPath: string, value: V): void {
-    let inner = this.byAbs.get(absPath);
-    if (inner === undefined) this.byAbs.set(absPath, (inner = new Map()));
-    if (!inner.has(displayPath)) this.count++;
-    inner.set(displayPath, value);
+    const entry = this.byAbs.get(absPath);
+    if (entry === undefined) {
+      this.byAbs.set(absPath, new PathEntry(displayPath, value));
+      this.count++;
+    } else if (entry.display === displayPath) {
+      entry.value = value;
+    } else {
+      const others = (entry.others ??= new Map());
+      if (!others.has(displayPath)) this.count++;
+      others.set(displayPath, value);
+    }
   }
 
   clear(): void {
@@ -99,21 +124,51 @@ function readOpenFile(fd: number, size: number): Buffer {
   }
 }
 
+/** A file as one reader read it: its text, and its parses by display path (nearly always one). */
+class ReaderFile {
+  private display: string | undefined = undefined;
+  private version: Version | undefined = undefined;
+  private others: Map<string, Version> | undefined = undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The parse kept for `displayPath`, if any. */
+  parsed(displayPath: string): Version | undefined {
+    return this.display === displayPath ? this.version : this.others?.get(displayPath);
+  }
+
+  /** Keeps the parse for `displayPath`. */
+  keep(displayPath: string, version: Version): void {
+    if (this.display === undefined) {
+      this.display = displayPath;
+      this.version = version;
+    } else {
+      (this.others ??= new Map()).set(displayPath, version);
+    }
+  }
+}
+
 /** Reads source files once per run and parses each version once per process. */
 export class SourceReader {
-  private readonly texts = new Map<string, string>();
+  /** The files read, by absolute path. */
+  private readonly files = new Map<string, ReaderFile>();
 
   /** `onRead`: told of each file this reader reads, as it read it. */
   constructor(private readonly onRead?: (read: SourceRead) => void) {}
 
   /** The text of a file (read once per reader). Throws the file system error. */
   text(absPath: string): string {
-    let t = this.texts.get(absPath);
-    if (t === undefined) {
-      t = this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath);
-      this.texts.set(absPath, t);
+    return this.file(absPath).text;
+  }
+
+  /** A file as this reader read it (read on first use). Throws the file system error. */
+  private file(absPath: string): ReaderFile {
+    let file = this.files.get(absPath);
+    if (file === undefined) {
+      file = new ReaderFile(this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath));
+      this.files.set(absPath, file);
     }
-    return t;
+    return file;
   }
 
   /** Reads with one open: the state reported is that of the file read (fstat before the read). */
@@ -129,28 +184,27 @@ export class SourceReader {
     }
   }
 
-  private readonly parses = new PathPairMap<Version>();
-
   /** The parsed form of a template file. */
   parse(absPath: string, displayPath: string): ParsedSource {
-    const known = this.parses.get(absPath, displayPath);
-    if (known !== undefined) return known;
-    const result = this.parseVersion(absPath, displayPath);
-    this.parses.set(absPath, displayPath, result);
-    return result;
-  }
-
-  /** The cached parse when the file's text is that of the latest version, else a new parse. */
-  private parseVersion(absPath: string, displayPath: string): Version {
-    const text = this.text(absPath);
-    const hit = latest.get(absPath, displayPath);
-    if (hit !== undefined && hit.text === text) return hit;
-    const result = parseTemplate(text, displayPath);
-    const version = new Version(text, result.ast, result.diagnostics);
-    if (latest.size >= MAX_ENTRIES) latest.clear();
-    latest.set(absPath, displayPath, version);
+    const file = this.file(absPath);
+    let version = file.parsed(displayPath);
+    if (version === undefined) {
+      version = latestVersion(absPath, displayPath, file.text);
+      file.keep(displayPath, version);
+    }
     return version;
   }
+}
+
+/** The cached parse when `text` is that of the latest version of the file, else a new parse. */
+function latestVersion(absPath: string, displayPath: string, text: string): Version {
+  const hit = latest.get(absPath, displayPath);
+  if (hit !== undefined && hit.text === text) return hit;
+  const result = parseTemplate(text, displayPath);
+  const version = new Version(text, result.ast, result.diagnostics);
+  if (latest.size >= MAX_ENTRIES) latest.clear();
+  latest.set(absPath, displayPath, version);
+  return version;
 }
 
 /** The cached compiled form for a parsed file and option signature, computing it once. */
