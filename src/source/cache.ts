@@ -18,16 +18,37 @@ export interface ParsedSource {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One version of a file: its text, its parse and its compiled forms by option signature. */
+/**
+ * One version of a file: its text, its parse and its compiled forms by option signature (the
+ * first signature's form inline: a run compiles every file with one signature).
+ */
 class Version implements ParsedSource {
-  /** Compiled forms by option signature; the value type belongs to the caller. */
-  readonly compiled = new Map<string, unknown>();
+  /** The signature of the form kept inline (undefined: none yet). */
+  private signature: string | undefined = undefined;
+  private form: unknown = undefined;
+  /** Compiled forms of other signatures; the value type belongs to the caller. */
+  private others: Map<string, unknown> | undefined = undefined;
 
   constructor(
     readonly text: string,
     readonly ast: TemplateFile | undefined,
     readonly diagnostics: readonly Diagnostic[],
   ) {}
+
+  /** The compiled form for `signature`, computed by `build` the first time. */
+  compiled<T>(signature: string, build: () => T): T {
+    if (this.signature === signature) return this.form as T;
+    const others = this.others;
+    if (others !== undefined && others.has(signature)) return others.get(signature) as T;
+    const value = build();
+    if (this.signature === undefined) {
+      this.signature = signature;
+      this.form = value;
+    } else {
+      (this.others ??= new Map()).set(signature, value);
+    }
+    return value;
+  }
 }
 
 /**
@@ -209,10 +230,5 @@ function latestVersion(absPath: string, displayPath: string, text: string): Vers
 
 /** The cached compiled form for a parsed file and option signature, computing it once. */
 export function cachedCompile<T>(source: ParsedSource, signature: string, build: () => T): T {
-  if (!(source instanceof Version)) return build();
-  const compiled = source.compiled;
-  if (compiled.has(signature)) return compiled.get(signature) as T;
-  const value = build();
-  compiled.set(signature, value);
-  return value;
+  return source instanceof Version ? source.compiled(signature, build) : build();
 }

@@ -89,6 +89,8 @@ describe('source caches', () => {
     expect(cachedCompile(parsed, 'sig', build)).toBe(1);
     expect(cachedCompile(parsed, 'sig', build)).toBe(1);
     expect(cachedCompile(parsed, 'other', build)).toBe(2);
+    expect(cachedCompile(parsed, 'third', build)).toBe(3);
+    expect(['sig', 'other', 'third', 'other', 'sig'].map((sig) => cachedCompile(parsed, sig, build))).toEqual([1, 2, 3, 2, 1]);
   });
 
   test('a new version of a file gets its own compiled forms', () => {

@@ -271,11 +271,11 @@ function rangeText(span: Span): string {
 }
 
 function checkDuplicates(all: readonly Stmt[]): void {
-  const seen = new Map<string, Span>();
+  let seen: Map<string, Span> | undefined;
   for (const s of all) {
     if (s.k !== 'type' && s.k !== 'function') continue;
     const key = `${s.k}:${s.name}`;
-    const previous = seen.get(key);
+    const previous = (seen ??= new Map()).get(key);
     if (previous !== undefined) {
       throw syntax(`duplicate ${s.k} definition for ${s.name}; previous definition at ${rangeText(previous)}`, s.span, 'PF113');
     }
