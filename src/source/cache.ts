@@ -52,16 +52,32 @@ class Version implements ParsedSource {
 }
 
 /**
- * The values of one absolute path in a `PathPairMap`: the first display path's value inline
- * (a file is nearly always known by one display path), the others in a map made when needed.
+ * Values by display path, for one absolute path: the first display path's value inline (a file
+ * is nearly always known by one display path), the others in a map made when needed.
  */
-class PathEntry<V> {
-  others: Map<string, V> | undefined = undefined;
+class DisplayEntry<V> {
+  private others: Map<string, V> | undefined = undefined;
 
   constructor(
-    readonly display: string,
-    public value: V,
+    private readonly display: string,
+    private value: V,
   ) {}
+
+  get(displayPath: string): V | undefined {
+    return this.display === displayPath ? this.value : this.others?.get(displayPath);
+  }
+
+  /** Sets the value of `displayPath`; true if it had none. */
+  set(displayPath: string, value: V): boolean {
+    if (this.display === displayPath) {
+      this.value = value;
+      return false;
+    }
+    const others = (this.others ??= new Map());
+    const added = !others.has(displayPath);
+    others.set(displayPath, value);
+    return added;
+  }
 }
 
 /**
@@ -69,7 +85,7 @@ class PathEntry<V> {
  * by absolute path, then a comparison with the display path.
  */
 export class PathPairMap<V> {
-  private readonly byAbs = new Map<string, PathEntry<V>>();
+  private readonly byAbs = new Map<string, DisplayEntry<V>>();
   private count = 0;
 
   get size(): number {
@@ -77,22 +93,16 @@ export class PathPairMap<V> {
   }
 
   get(absPath: string, displayPath: string): V | undefined {
-    const entry = this.byAbs.get(absPath);
-    if (entry === undefined) return undefined;
-    return entry.display === displayPath ? entry.value : entry.others?.get(displayPath);
+    return this.byAbs.get(absPath)?.get(displayPath);
   }
 
   set(absPath: string, displayPath: string, value: V): void {
     const entry = this.byAbs.get(absPath);
     if (entry === undefined) {
-      this.byAbs.set(absPath, new PathEntry(displayPath, value));
+      this.byAbs.set(absPath, new DisplayEntry(displayPath, value));
       this.count++;
-    } else if (entry.display === displayPath) {
-      entry.value = value;
-    } else {
-      const others = (entry.others ??= new Map());
-      if (!others.has(displayPath)) this.count++;
-      others.set(displayPath, value);
+    } else if (entry.set(displayPath, value)) {
+      this.count++;
     }
   }
 
@@ -145,27 +155,21 @@ function readOpenFile(fd: number, size: number): Buffer {
   }
 }
 
-/** A file as one reader read it: its text, and its parses by display path (nearly always one). */
+/** A file as one reader read it: its text, and its parses by display path. */
 class ReaderFile {
-  private display: string | undefined = undefined;
-  private version: Version | undefined = undefined;
-  private others: Map<string, Version> | undefined = undefined;
+  private parses: DisplayEntry<Version> | undefined = undefined;
 
   constructor(readonly text: string) {}
 
   /** The parse kept for `displayPath`, if any. */
   parsed(displayPath: string): Version | undefined {
-    return this.display === displayPath ? this.version : this.others?.get(displayPath);
+    return this.parses?.get(displayPath);
   }
 
   /** Keeps the parse for `displayPath`. */
   keep(displayPath: string, version: Version): void {
-    if (this.display === undefined) {
-      this.display = displayPath;
-      this.version = version;
-    } else {
-      (this.others ??= new Map()).set(displayPath, version);
-    }
+    if (this.parses === undefined) this.parses = new DisplayEntry(displayPath, version);
+    else this.parses.set(displayPath, version);
   }
 }
 
