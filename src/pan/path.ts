@@ -17,16 +17,36 @@ export interface PanPath {
 }
 
 const BRACES = /^([^{}]*(\{[^{}]*\})?)*$/;
-const TEMPLATE_NAME_CHARS = /^[A-Za-z0-9_./+-]+$/;
 
 function pathError(message: string): PanError {
   return new PanError('PF112', message);
 }
 
-/** True if `name` is a valid template name (panc's Template.isValidTemplateName). */
+/**
+ * True if `name` is a valid template name (panc's Template.isValidTemplateName): characters of
+ * `[A-Za-z0-9_./+-]` in `/`-separated segments that are not empty and do not start with `.`.
+ */
 export function isValidTemplateName(name: string): boolean {
-  if (!TEMPLATE_NAME_CHARS.test(name)) return false;
-  return name.split('/').every((t) => t !== '' && !t.startsWith('.'));
+  let segmentStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 47) {
+      if (segmentStart) return false;
+      segmentStart = true;
+    } else if (segmentStart && c === 46) {
+      return false;
+    } else if (isTemplateNameChar(c)) {
+      segmentStart = false;
+    } else {
+      return false;
+    }
+  }
+  return !segmentStart;
+}
+
+/** True for a character of `[A-Za-z0-9_.+-]`. */
+function isTemplateNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 43 || c === 45;
 }
 
 /** Replaces each `{...}` group by its escaped form; checks that braces match and do not nest. */

@@ -4,10 +4,10 @@
  * when a template is loaded by another one (Syntax errors become Evaluation errors, the declared
  * name must match the requested one).
  */
-import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cachedCompile, PathPairMap, SourceReader, type SourceRead } from '../source/cache.js';
 import type { FoundFile } from '../source/locate.js';
+import { resolvePath } from '../source/plain-path.js';
 import { compileTemplate, type CheckOptions } from './check/template.js';
 import { PanError, asPanError, isSyntax } from './errors.js';
 import type { CompiledTemplate } from './ir.js';
@@ -70,7 +70,7 @@ export class TemplateLoader {
     const ast = parsed.ast;
     const result = cachedCompile(parsed, this.signature, (): CompiledTemplate | PanError => {
       try {
-        return compileTemplate(ast, path.resolve(file.absPath), this.check);
+        return compileTemplate(ast, resolvePath(file.absPath), this.check);
       } catch (e) {
         return asPanError(e);
       }

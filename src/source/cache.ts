@@ -18,21 +18,74 @@ export interface ParsedSource {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One version of a file: its text, its parse and its compiled forms by option signature. */
+/**
+ * One version of a file: its text, its parse and its compiled forms by option signature (the
+ * first signature's form inline: a run compiles every file with one signature).
+ */
 class Version implements ParsedSource {
-  /** Compiled forms by option signature; the value type belongs to the caller. */
-  readonly compiled = new Map<string, unknown>();
+  /** The signature of the form kept inline (undefined: none yet). */
+  private signature: string | undefined = undefined;
+  private form: unknown = undefined;
+  /** Compiled forms of other signatures; the value type belongs to the caller. */
+  private others: Map<string, unknown> | undefined = undefined;
 
   constructor(
     readonly text: string,
     readonly ast: TemplateFile | undefined,
     readonly diagnostics: readonly Diagnostic[],
   ) {}
+
+  /** The compiled form for `signature`, computed by `build` the first time. */
+  compiled<T>(signature: string, build: () => T): T {
+    if (this.signature === signature) return this.form as T;
+    const others = this.others;
+    if (others !== undefined && others.has(signature)) return others.get(signature) as T;
+    const value = build();
+    if (this.signature === undefined) {
+      this.signature = signature;
+      this.form = value;
+    } else {
+      (this.others ??= new Map()).set(signature, value);
+    }
+    return value;
+  }
 }
 
-/** Maps keyed by a pair of paths (absolute, display) without building a combined key. */
+/**
+ * Values by display path, for one absolute path: the first display path's value inline (a file
+ * is nearly always known by one display path), the others in a map made when needed.
+ */
+class DisplayEntry<V> {
+  private others: Map<string, V> | undefined = undefined;
+
+  constructor(
+    private readonly display: string,
+    private value: V,
+  ) {}
+
+  get(displayPath: string): V | undefined {
+    return this.display === displayPath ? this.value : this.others?.get(displayPath);
+  }
+
+  /** Sets the value of `displayPath`; true if it had none. */
+  set(displayPath: string, value: V): boolean {
+    if (this.display === displayPath) {
+      this.value = value;
+      return false;
+    }
+    const others = (this.others ??= new Map());
+    const added = !others.has(displayPath);
+    others.set(displayPath, value);
+    return added;
+  }
+}
+
+/**
+ * Maps keyed by a pair of paths (absolute, display) without building a combined key: one lookup
+ * by absolute path, then a comparison with the display path.
+ */
 export class PathPairMap<V> {
-  private readonly byAbs = new Map<string, Map<string, V>>();
+  private readonly byAbs = new Map<string, DisplayEntry<V>>();
   private count = 0;
 
   get size(): number {
@@ -44,10 +97,13 @@ export class PathPairMap<V> {
   }
 
   set(absPath: string, displayPath: string, value: V): void {
-    let inner = this.byAbs.get(absPath);
-    if (inner === undefined) this.byAbs.set(absPath, (inner = new Map()));
-    if (!inner.has(displayPath)) this.count++;
-    inner.set(displayPath, value);
+    const entry = this.byAbs.get(absPath);
+    if (entry === undefined) {
+      this.byAbs.set(absPath, new DisplayEntry(displayPath, value));
+      this.count++;
+    } else if (entry.set(displayPath, value)) {
+      this.count++;
+    }
   }
 
   clear(): void {
@@ -99,21 +155,45 @@ function readOpenFile(fd: number, size: number): Buffer {
   }
 }
 
+/** A file as one reader read it: its text, and its parses by display path. */
+class ReaderFile {
+  private parses: DisplayEntry<Version> | undefined = undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The parse kept for `displayPath`, if any. */
+  parsed(displayPath: string): Version | undefined {
+    return this.parses?.get(displayPath);
+  }
+
+  /** Keeps the parse for `displayPath`. */
+  keep(displayPath: string, version: Version): void {
+    if (this.parses === undefined) this.parses = new DisplayEntry(displayPath, version);
+    else this.parses.set(displayPath, version);
+  }
+}
+
 /** Reads source files once per run and parses each version once per process. */
 export class SourceReader {
-  private readonly texts = new Map<string, string>();
+  /** The files read, by absolute path. */
+  private readonly files = new Map<string, ReaderFile>();
 
   /** `onRead`: told of each file this reader reads, as it read it. */
   constructor(private readonly onRead?: (read: SourceRead) => void) {}
 
   /** The text of a file (read once per reader). Throws the file system error. */
   text(absPath: string): string {
-    let t = this.texts.get(absPath);
-    if (t === undefined) {
-      t = this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath);
-      this.texts.set(absPath, t);
+    return this.file(absPath).text;
+  }
+
+  /** A file as this reader read it (read on first use). Throws the file system error. */
+  private file(absPath: string): ReaderFile {
+    let file = this.files.get(absPath);
+    if (file === undefined) {
+      file = new ReaderFile(this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath));
+      this.files.set(absPath, file);
     }
-    return t;
+    return file;
   }
 
   /** Reads with one open: the state reported is that of the file read (fstat before the read). */
@@ -129,36 +209,30 @@ export class SourceReader {
     }
   }
 
-  private readonly parses = new PathPairMap<Version>();
-
   /** The parsed form of a template file. */
   parse(absPath: string, displayPath: string): ParsedSource {
-    const known = this.parses.get(absPath, displayPath);
-    if (known !== undefined) return known;
-    const result = this.parseVersion(absPath, displayPath);
-    this.parses.set(absPath, displayPath, result);
-    return result;
-  }
-
-  /** The cached parse when the file's text is that of the latest version, else a new parse. */
-  private parseVersion(absPath: string, displayPath: string): Version {
-    const text = this.text(absPath);
-    const hit = latest.get(absPath, displayPath);
-    if (hit !== undefined && hit.text === text) return hit;
-    const result = parseTemplate(text, displayPath);
-    const version = new Version(text, result.ast, result.diagnostics);
-    if (latest.size >= MAX_ENTRIES) latest.clear();
-    latest.set(absPath, displayPath, version);
+    const file = this.file(absPath);
+    let version = file.parsed(displayPath);
+    if (version === undefined) {
+      version = latestVersion(absPath, displayPath, file.text);
+      file.keep(displayPath, version);
+    }
     return version;
   }
 }
 
+/** The cached parse when `text` is that of the latest version of the file, else a new parse. */
+function latestVersion(absPath: string, displayPath: string, text: string): Version {
+  const hit = latest.get(absPath, displayPath);
+  if (hit !== undefined && hit.text === text) return hit;
+  const result = parseTemplate(text, displayPath);
+  const version = new Version(text, result.ast, result.diagnostics);
+  if (latest.size >= MAX_ENTRIES) latest.clear();
+  latest.set(absPath, displayPath, version);
+  return version;
+}
+
 /** The cached compiled form for a parsed file and option signature, computing it once. */
 export function cachedCompile<T>(source: ParsedSource, signature: string, build: () => T): T {
-  if (!(source instanceof Version)) return build();
-  const compiled = source.compiled;
-  if (compiled.has(signature)) return compiled.get(signature) as T;
-  const value = build();
-  compiled.set(signature, value);
-  return value;
+  return source instanceof Version ? source.compiled(signature, build) : build();
 }

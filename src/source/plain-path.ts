@@ -9,8 +9,13 @@ import path from 'node:path';
 
 /** True if `name` is non-empty and none of its `/`-separated segments is empty, `.` or `..` (any platform). */
 export function hasPlainSegments(name: string): boolean {
-  let start = 0;
-  for (let i = 0; i <= name.length; i++) {
+  return plainFrom(name, 0);
+}
+
+/** `hasPlainSegments` for the part of `name` from offset `from`. */
+function plainFrom(name: string, from: number): boolean {
+  let start = from;
+  for (let i = from; i <= name.length; i++) {
     if (i < name.length && name.charCodeAt(i) !== 47) continue;
     const length = i - start;
     if (length === 0 || (name.charCodeAt(start) === 46 && (length === 1 || (length === 2 && name.charCodeAt(start + 1) === 46)))) return false;
@@ -22,6 +27,16 @@ export function hasPlainSegments(name: string): boolean {
 /** True for a relative name that `path.join` leaves as it is (POSIX paths only). */
 export function isPlainName(name: string): boolean {
   return path.sep === '/' && hasPlainSegments(name);
+}
+
+/** True for an absolute path that `path.resolve` leaves as it is (POSIX paths only; the root `/` excepted). */
+export function isResolvedPath(p: string): boolean {
+  return path.sep === '/' && p.charCodeAt(0) === 47 && plainFrom(p, 1);
+}
+
+/** `path.resolve(p)`, without its work for a path that is already resolved. */
+export function resolvePath(p: string): string {
+  return isResolvedPath(p) ? p : path.resolve(p);
 }
 
 /** `path.join(base, name)` for a plain name (see `isPlainName`) and a base made by `path.join` or `path.resolve`. */

@@ -73,5 +73,22 @@ describe('path helpers', () => {
     expect(isValidTemplateName('/a')).toBe(false);
     expect(isValidTemplateName('a/.b')).toBe(false);
     expect(isValidTemplateName('a b')).toBe(false);
+    expect(isValidTemplateName('')).toBe(false);
+    expect(isValidTemplateName('a/')).toBe(false);
+    expect(isValidTemplateName('a//b')).toBe(false);
+    expect(isValidTemplateName('.a')).toBe(false);
+    expect(isValidTemplateName('a.b/c.')).toBe(true);
+  });
+
+  test('template names: every short name over a small alphabet agrees with the definition', () => {
+    // The definition: characters of [A-Za-z0-9_./+-], no empty segment, no segment starting with '.'.
+    const byDefinition = (name: string) =>
+      /^[A-Za-z0-9_./+-]+$/.test(name) && name.split('/').every((t) => t !== '' && !t.startsWith('.'));
+    const alphabet = ['a', 'Z', '9', '_', '.', '/', '+', '-', ' ', ':', '\u00e9'];
+    let names = [''];
+    for (let length = 1; length <= 4; length++) {
+      names = names.flatMap((n) => alphabet.map((c) => n + c));
+      for (const name of names) expect([name, isValidTemplateName(name)]).toEqual([name, byDefinition(name)]);
+    }
   });
 });

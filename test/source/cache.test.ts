@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SourceReader, cachedCompile } from '../../src/source/cache.js';
+import { PathPairMap, SourceReader, cachedCompile } from '../../src/source/cache.js';
 
 let dir: string;
 beforeAll(() => {
@@ -89,6 +89,8 @@ describe('source caches', () => {
     expect(cachedCompile(parsed, 'sig', build)).toBe(1);
     expect(cachedCompile(parsed, 'sig', build)).toBe(1);
     expect(cachedCompile(parsed, 'other', build)).toBe(2);
+    expect(cachedCompile(parsed, 'third', build)).toBe(3);
+    expect(['sig', 'other', 'third', 'other', 'sig'].map((sig) => cachedCompile(parsed, sig, build))).toEqual([1, 2, 3, 2, 1]);
   });
 
   test('a new version of a file gets its own compiled forms', () => {
@@ -113,5 +115,26 @@ describe('source caches', () => {
     expect(a.ast?.span.file).toBe('one/f.pan');
     expect(b.ast?.span.file).toBe('two/f.pan');
     expect(new SourceReader().parse(file, 'one/f.pan')).toBe(a);
+    const c = reader.parse(file, 'three/f.pan');
+    expect([reader.parse(file, 'one/f.pan'), reader.parse(file, 'two/f.pan'), reader.parse(file, 'three/f.pan')]).toEqual([a, b, c]);
+    expect(c.ast?.span.file).toBe('three/f.pan');
+  });
+});
+
+describe('PathPairMap', () => {
+  test('keeps a value per pair of paths, one or more display paths per absolute path', () => {
+    const map = new PathPairMap<number>();
+    map.set('/a.pan', 'a.pan', 1);
+    map.set('/a.pan', 'x/a.pan', 2);
+    map.set('/a.pan', 'y/a.pan', 3);
+    map.set('/b.pan', 'a.pan', 4);
+    expect([map.get('/a.pan', 'a.pan'), map.get('/a.pan', 'x/a.pan'), map.get('/a.pan', 'y/a.pan'), map.get('/b.pan', 'a.pan')]).toEqual([1, 2, 3, 4]);
+    expect([map.get('/a.pan', 'z/a.pan'), map.get('/b.pan', 'x/a.pan'), map.get('/c.pan', 'a.pan')]).toEqual([undefined, undefined, undefined]);
+    expect(map.size).toBe(4);
+    map.set('/a.pan', 'a.pan', 5);
+    map.set('/a.pan', 'y/a.pan', 6);
+    expect([map.size, map.get('/a.pan', 'a.pan'), map.get('/a.pan', 'y/a.pan')]).toEqual([4, 5, 6]);
+    map.clear();
+    expect([map.size, map.get('/a.pan', 'a.pan')]).toEqual([0, undefined]);
   });
 });

@@ -8,6 +8,7 @@
 import type { Statement, TemplateFile } from '../../../grammar/ast.js';
 import type { Span } from '../../diagnostics/span.js';
 import { PanError } from '../errors.js';
+import type { Value } from '../element.js';
 import type { CompiledTemplate, FullTypeC, Node, Stmt, Target } from '../ir.js';
 import { isValidTemplateName, parsePath, pathToString, resolvePath, type PanPath } from '../path.js';
 import { compileExpr, type ExprEnv } from './expr.js';
@@ -57,17 +58,28 @@ export function compileTemplate(ast: TemplateFile, absFile: string, opts: CheckO
   const env: ExprEnv = { restricted: false, debugEnabled: debugEnabled(ast.name, opts) };
   const file = ast.span.file;
   const prefixes: PrefixState = { prefix: undefined, absolute: undefined };
+  const origin: TypeOrigin = { file, template: ast.name };
   const all: Stmt[] = [];
-  for (const s of ast.statements) {
-    const compiled = compileStatement(s, env, { file, template: ast.name }, prefixes);
+  const statements = ast.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const compiled = compileStatement(statements[i]!, env, origin, prefixes);
     if (compiled !== undefined) all.push(compiled);
   }
   checkName(ast, absFile);
   checkKind(ast, all);
   checkDuplicates(all);
-  const staticOnly = ast.templateKind === 'unique' || ast.templateKind === 'declaration';
-  const normal = staticOnly ? [] : all.filter((s) => s.k !== 'function' && s.k !== 'type' && s.k !== 'bind');
-  return { name: ast.name, kind: ast.templateKind, file, all, normal: normal.length === all.length ? all : normal };
+  return { name: ast.name, kind: ast.templateKind, file, all, normal: normalStatements(ast, all) };
+}
+
+/** True for the statements run on the first load of a template only. */
+function isFirstLoadOnly(s: Stmt): boolean {
+  return s.k === 'function' || s.k === 'type' || s.k === 'bind';
+}
+
+/** The statements run on later loads: none for unique/declaration templates, else all but function/type/bind (`all` itself when it has none). */
+function normalStatements(ast: TemplateFile, all: Stmt[]): Stmt[] {
+  if (ast.templateKind === 'unique' || ast.templateKind === 'declaration') return [];
+  return all.some(isFirstLoadOnly) ? all.filter((s) => !isFirstLoadOnly(s)) : all;
 }
 
 function compileStatement(s: Statement, env: ExprEnv, origin: TypeOrigin, prefixes: PrefixState): Stmt | undefined {
@@ -83,18 +95,16 @@ function compileStatement(s: Statement, env: ExprEnv, origin: TypeOrigin, prefix
       if (path.kind === 'external') {
         throw syntax(`assignment cannot be made to an external path (${pathToString(path)})`, s.span, 'PF112');
       }
-      const pre = preEvaluate(expr);
-      const constant = pre.ok ? { value: pre.value } : undefined;
+      const constant = constantOf(expr);
       const pathText = pathToString(path);
       return { k: 'assign', path, pathText, final: s.final, conditional: s.conditional, constant, expr, span: s.span };
     }
     case 'Variable': {
       const expr = compileExpr(s.value, env);
-      const pre = preEvaluate(expr);
       if (AUTOMATIC_VARIABLES.has(s.name)) {
         throw syntax(`automatic variable (${s.name}) may not be set directly`, s.span, 'PF117');
       }
-      const constant = pre.ok ? { value: pre.value } : undefined;
+      const constant = constantOf(expr);
       return { k: 'variable', name: s.name, final: s.final, conditional: s.conditional, constant, expr, span: s.span };
     }
     case 'Include':
@@ -114,6 +124,13 @@ function compileStatement(s: Statement, env: ExprEnv, origin: TypeOrigin, prefix
       return bindStatement(s.path, type, undefined, s.span);
     }
   }
+}
+
+/** The value of a statement's DML when it is a constant (a literal, or pre-evaluated). */
+function constantOf(expr: Node): { value: Value } | undefined {
+  if (expr.k === 'lit') return { value: expr.v };
+  const pre = preEvaluate(expr);
+  return pre.ok ? { value: pre.value } : undefined;
 }
 
 function applyPrefix(text: string, span: Span, prefixes: PrefixState): void {
@@ -202,9 +219,9 @@ function compileInclude(expr: Parameters<typeof compileExpr>[0], span: Span, env
   const node = compileExpr(expr, env);
   const self = findSelf(node);
   if (self !== undefined) throw syntax('SELF cannot be used within include statement', self, 'PF119');
-  const pre = preEvaluate(node);
-  if (!pre.ok) return { k: 'include', name: undefined, expr: node, span };
-  const v = pre.value;
+  const constant = constantOf(node);
+  if (constant === undefined) return { k: 'include', name: undefined, expr: node, span };
+  const v = constant.value;
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw syntax('DML block must evaluate to a string property, null, or undef', span, 'PF119');
   if (!INCLUDE_NAME.test(v)) throw syntax(`invalid identifier (${v})`, span, 'PF119');
@@ -218,7 +235,7 @@ function checkName(ast: TemplateFile, absFile: string): void {
     throw syntax(`invalid template name (${name})`, ast.nameSpan, 'PF122');
   }
   const slashed = absFile.includes('\\') ? absFile.replace(/\\/g, '/') : absFile;
-  if (!slashed.endsWith(`/${name}${ext}`)) {
+  if (!endsWithNameAndExt(slashed, name, ext.length)) {
     throw syntax(`misplaced or misnamed template; relative directory and name must match '${name}'`, ast.nameSpan, 'PF110');
   }
 }
@@ -254,14 +271,20 @@ function rangeText(span: Span): string {
 }
 
 function checkDuplicates(all: readonly Stmt[]): void {
-  const seen = new Map<string, Span>();
+  let seen: Map<string, Span> | undefined;
   for (const s of all) {
     if (s.k !== 'type' && s.k !== 'function') continue;
     const key = `${s.k}:${s.name}`;
-    const previous = seen.get(key);
+    const previous = (seen ??= new Map()).get(key);
     if (previous !== undefined) {
       throw syntax(`duplicate ${s.k} definition for ${s.name}; previous definition at ${rangeText(previous)}`, s.span, 'PF113');
     }
     seen.set(key, s.span);
   }
+}
+
+/** True if `file` (which ends with an extension of `extLength` characters) ends with `/name` and that extension. */
+function endsWithNameAndExt(file: string, name: string, extLength: number): boolean {
+  const at = file.length - extLength - name.length;
+  return at > 0 && file.charCodeAt(at - 1) === 47 && file.startsWith(name, at);
 }
