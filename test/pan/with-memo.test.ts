@@ -2,12 +2,15 @@
  * The memo of `with` validation results (src/pan/with-memo.ts) never changes an outcome: a
  * block that reads a global variable, a function defined differently by another template, the
  * configuration through value(), or a lower iteration limit is evaluated again; a remembered
- * failure fails with the same message; results are the same in one process and in a fresh one.
+ * failure fails with the same message; results are the same in one process and in a fresh one;
+ * a block on a list or dict gives each value its own result, even when the value changes later.
  */
 import path from 'node:path';
 import { compile } from '../../src/pan/compiler.js';
 import { DEFAULT_COMPILE_OPTIONS } from '../../src/pan/compiler-api.js';
-import { cleanup, run, writeTree } from './helpers.js';
+import { PanList } from '../../src/pan/element.js';
+import { toPanString } from '../../src/pan/tostring.js';
+import { at, cleanup, profile, run, writeTree } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -79,6 +82,49 @@ bind '/name' = name;
     });
     const failed = results.map((r) => r.profile === undefined);
     expect(failed).toEqual([true, false, true, false]);
+  });
+
+  it('gives each list or dict SELF its own result, across objects', async () => {
+    const schema = `declaration template schema;
+function no_repeat = { seen = dict(); foreach (i; x; ARGV[0]) { if (exists(seen[x['name']])) return(false); seen[x['name']] = true; }; true; };
+type user = { 'name' : string 'uid' : long };
+bind '/users' = user[] with no_repeat(SELF);
+`;
+    const users = (names: string[]): string =>
+      `list(${names.map((n, i) => `dict('name', '${n}', 'uid', ${i})`).join(', ')})`;
+    const object = (name: string, names: string[]) => `object template ${name};\ninclude 'schema';\n'/users' = ${users(names)};\n`;
+    const dir = writeTree({
+      a: object('a', ['x', 'y']),
+      b: object('b', ['x', 'x']),
+      c: object('c', ['x', 'y']),
+      d: object('d', ['x', 'x']),
+      e: object('e', ['y', 'x']),
+      schema,
+    });
+    const results = await compile({
+      files: ['a', 'b', 'c', 'd', 'e'].map((n) => path.join(dir, `${n}.pan`)),
+      options: { ...DEFAULT_COMPILE_OPTIONS, includeDirs: [dir] },
+    });
+    expect(results.map((r) => r.profile === undefined)).toEqual([false, true, false, true, false]);
+    const [failed, again] = [results[1], results[3]].map((r) => r!.diagnostics.find((d) => d.severity === 'error')?.message);
+    expect(failed).toContain('user-defined validation failed');
+    expect(again).toBe(failed);
+  });
+
+  it('judges a dict again after it is changed (is_valid on a value being built)', async () => {
+    const files: Record<string, string> = {
+      obj: `object template obj;
+type small = dict with length(SELF) <= 1;
+'/r' = {
+  d = dict('a', 1);
+  first = is_valid(small, d);
+  d['b'] = 2;
+  second = is_valid(small, d);
+  list(first, second, is_valid(small, dict('a', 1)), is_valid(small, dict('a', 1, 'b', 2)));
+};
+`,
+    };
+    expect(toPanString(at(await profile(files, 'obj'), '/r'))).toBe(toPanString(new PanList([true, false, true, false])));
   });
 
   it('keeps loop limits apart', async () => {
