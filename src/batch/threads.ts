@@ -12,10 +12,11 @@ import type { WorkerInput, WorkerMessage } from './worker.js';
  * Below this many files per thread, extra threads cost more than they save (default thread
  * count only). One compiling thread already keeps about one and a half cores busy (V8's
  * background compiler and garbage collector, the output writer), and each worker first spends
- * about half a second of processor time starting up and warming up its JIT: on two cores a
- * second thread is slower up to about 2,000 files, even at 5,000 and 20 % faster at 20,000.
+ * about half a second of processor time starting up and warming up its JIT. Measured on two
+ * cores: one thread is about 7 % faster at 5,250 files, two threads about 15 % faster at
+ * 10,500; the two cross at about 6,000.
  */
-export const MIN_FILES_PER_THREAD = 2500;
+export const MIN_FILES_PER_THREAD = 3000;
 
 /** The default thread count: the machine's cores, fewer when there is little to compile. */
 export function defaultThreads(fileCount: number): number {

@@ -39,8 +39,9 @@ options:
   --max-iteration N            loop iteration limit per loop (default 10000; <= 0: unlimited)
   --max-recursion N            call depth limit (default 50; <= 0: unlimited)
   --initial-data DML           DML expression giving the dict every profile starts from
-  --nthread N                  compile on N threads (default: the machine's cores;
-                               1: in this thread only); output never depends on it
+  --nthread N                  compile on N threads (default: the machine's cores, at
+                               most one per 3,000 files; 1: in this thread only); output
+                               never depends on it
   --deprecation-warnings MODE  on, off or fatal (default on; alias --warnings)
   --debug                      enable debug() and traceback() in every template
   --debug-include REGEX        enable them in templates whose name matches REGEX
