@@ -14,14 +14,13 @@
  * template, not for every entry of the LOADPATH.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Dependency, SourceRead } from '../pan/compiler-api.js';
 import { IndexBuilder } from './cache-index-builder.js';
 import { FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from './cache-index.js';
 import { joinBelow, joinName } from '../source/plain-path.js';
 import { DependencyPaths } from './dependency-paths.js';
-import { FileStates, type FileRecord } from './file-state.js';
+import { FileStates, statNow, type FileRecord } from './file-state.js';
 import type { BatchReport, ObjectOutcome, WrittenOutput } from './job.js';
 
 /** What the cache answers for a list of requested files. */
@@ -178,7 +177,7 @@ export class BuildCache {
   }
 
   private outputRecords(name: string, outputs: readonly WrittenOutput[]): Array<Required<WrittenOutput>> {
-    return outputs.map((w) => ({ suffix: w.suffix, size: w.size, mtimeMs: w.mtimeMs ?? statSync(this.outputFile(name, w.suffix), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+    return outputs.map((w) => ({ suffix: w.suffix, size: w.size, mtimeMs: w.mtimeMs ?? statNow(this.outputFile(name, w.suffix))?.mtimeMs ?? 0 }));
   }
 
   /** The output file of an object, as outputPath names it. */
@@ -199,6 +198,6 @@ function absolutePath(file: string): string {
 }
 
 function sameFile(target: string, size: number, mtimeMs: number): boolean {
-  const st = statSync(target, { throwIfNoEntry: false });
+  const st = statNow(target);
   return st !== undefined && st.size === size && st.mtimeMs === mtimeMs;
 }

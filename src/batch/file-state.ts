@@ -7,7 +7,7 @@
  * a compile read are adopted as it read them (the outputs were built from those versions).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SourceRead } from '../pan/compiler-api.js';
 
@@ -101,7 +101,7 @@ export class FileStates {
     // Absent files are confirmed by their directory's listing (one read per directory), as
     // most paths examined without a previous state are places where a template was not found.
     if ((previous === undefined || previous[3] === null) && this.listed(file) === false) return [file, 0, 0, null];
-    const st = statSync(file, { throwIfNoEntry: false });
+    const st = statNow(file);
     if (st === undefined) return [file, 0, 0, null];
     if (st.isDirectory()) return [file, 0, st.mtimeMs, 'dir'];
     if (
@@ -118,6 +118,19 @@ export class FileStates {
     } catch {
       return [file, 0, 0, null];
     }
+  }
+}
+
+/**
+ * The state of a path, taken now; undefined when absent. A path that cannot be statted (below
+ * a file that replaced a directory, no permission) counts as absent: it matches no recorded
+ * file, so whatever depends on it is compiled again, and the compile reports the error.
+ */
+export function statNow(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

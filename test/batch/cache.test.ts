@@ -82,6 +82,18 @@ describe('compile build cache', () => {
     expect(JSON.parse(readFileSync(out('gamma'), 'utf8')).optional).toBe(true);
   });
 
+  it('reports a template whose directory became a file as missing (no internal error)', async () => {
+    write('lib/os/base.pan', "unique template os/base;\n'/os' = 'el9';\n");
+    write('site/delta.pan', "object template delta;\ninclude 'os/base';\n");
+    expect((await compile()).code).toBe(0);
+    rmSync(path.join(dir, 'lib', 'os'), { recursive: true });
+    writeFileSync(path.join(dir, 'lib', 'os'), 'now a file\n');
+    const result = await compile();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/site\/delta\.pan:2:\d+: PF204 cannot locate template named .os\/base./);
+    expect(result.stderr).not.toMatch(/internal error|ENOTDIR/);
+  });
+
   it('recompiles an object when a template earlier on the include path shadows one it used', async () => {
     rmSync(path.join(dir, 'lib', 'net.pan'));
     write('site/net.pan', "unique template net;\n'/net' = 'site';\n");
