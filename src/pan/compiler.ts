@@ -89,6 +89,9 @@ export async function compileEach(request: CompileRequest, onResult: (result: Ob
       for (const st of reached) emit(st);
       for (const st of reached) session.objects.delete(st.name);
     }
+    // A requested object template is not needed again unless another object reads it (then it
+    // is parsed again from the same text): let it go with its object.
+    if (outcome !== undefined) session.loader.release(requestedFile(file));
     request.onFileBuilt?.(i + 1, files.length);
   }
   for (const st of [...session.objects.values()].sort((a, b) => cmp(a.name, b.name))) emit(st);
@@ -98,12 +101,17 @@ export async function compileEach(request: CompileRequest, onResult: (result: Ob
 function requestFile(session: Session, file: string): ObjectState | PanError | undefined {
   let tpl;
   try {
-    tpl = session.loader.load({ absPath: path.resolve(file), displayPath: file });
+    tpl = session.loader.load(requestedFile(file));
   } catch (e) {
     return asPanError(e);
   }
   if (tpl.kind !== 'object') return undefined;
   return session.buildObject(tpl.name);
+}
+
+/** A requested file as the loader knows it. */
+function requestedFile(file: string): { absPath: string; displayPath: string } {
+  return { absPath: path.resolve(file), displayPath: file };
 }
 
 function failedFile(file: string, error: PanError): ObjectResult {

@@ -99,6 +99,15 @@ export class TemplateLoader {
     return tpl;
   }
 
+  /**
+   * Lets go of a template used once (an object template compiled on its own; see
+   * SourceReader.release): a later load in this run parses and checks its text again.
+   */
+  release(file: Pick<FoundFile, 'absPath' | 'displayPath'>): void {
+    this.loaded.delete(file.absPath, file.displayPath);
+    this.reader.release(file.absPath, file.displayPath);
+  }
+
   /** The text of a file, read once per run. */
   text(absPath: string): string {
     return this.reader.text(absPath);

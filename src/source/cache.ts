@@ -67,6 +67,11 @@ class DisplayEntry<V> {
     return this.display === displayPath ? this.value : this.others?.get(displayPath);
   }
 
+  /** True when this entry holds a value for `displayPath` only (`value`, when given). */
+  only(displayPath: string, value?: V): boolean {
+    return this.display === displayPath && this.others === undefined && (value === undefined || this.value === value);
+  }
+
   /** Sets the value of `displayPath`; true if it had none. */
   set(displayPath: string, value: V): boolean {
     if (this.display === displayPath) {
@@ -104,6 +109,17 @@ export class PathPairMap<V> {
     } else if (entry.set(displayPath, value)) {
       this.count++;
     }
+  }
+
+  /**
+   * Removes the entry of `absPath` when it holds a value for `displayPath` only (and that value
+   * is `value`, when given); an entry shared with other display paths stays.
+   */
+  delete(absPath: string, displayPath: string, value?: V): void {
+    const entry = this.byAbs.get(absPath);
+    if (entry === undefined || !entry.only(displayPath, value)) return;
+    this.byAbs.delete(absPath);
+    this.count--;
   }
 
   clear(): void {
@@ -171,6 +187,11 @@ class ReaderFile {
     if (this.parses === undefined) this.parses = new DisplayEntry(displayPath, version);
     else this.parses.set(displayPath, version);
   }
+
+  /** Drops the parses (the text stays: a later parse gives the same result). */
+  forgetParses(): void {
+    this.parses = undefined;
+  }
 }
 
 /** Reads source files once per run and parses each version once per process. */
@@ -207,6 +228,20 @@ export class SourceReader {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /**
+   * Lets go of the parse of a file used once (an object template compiled on its own), here and
+   * in the per-process cache, so that it does not outlive its build: kept, thousands of them
+   * would be copied by every collection. The text stays, so a later parse in this run (the
+   * object read through an external path) sees the same version.
+   */
+  release(absPath: string, displayPath: string): void {
+    const file = this.files.get(absPath);
+    if (file === undefined) return;
+    const version = file.parsed(displayPath);
+    file.forgetParses();
+    if (version !== undefined) latest.delete(absPath, displayPath, version);
   }
 
   /** The parsed form of a template file. */

@@ -46,6 +46,19 @@ describe('source caches', () => {
     expect(reads).toEqual([{ path: file, size: st.size, mtimeMs: st.mtimeMs, sha1 }]);
   });
 
+  test('a released file is parsed again from the text the reader read, not from the disk', () => {
+    const file = path.join(dir, 'released.pan');
+    writeFileSync(file, "object template released;\n'/x' = 1;\n");
+    const reader = new SourceReader();
+    const first = reader.parse(file, file);
+    writeFileSync(file, "object template changed;\n'/x' = 2;\n");
+    reader.release(file, file);
+    const again = reader.parse(file, file);
+    expect(again).not.toBe(first);
+    expect(again.ast?.name).toBe('released');
+    expect(new SourceReader().parse(file, file).ast?.name).toBe('changed');
+  });
+
   test('a reported read hashes the bytes of the file, whatever its size or encoding', () => {
     const big = path.join(dir, 'big.pan');
     const bigText = `object template big;\n'/x' = '${'y'.repeat(200_000)}';\n`;
