@@ -15,24 +15,18 @@ import { copyValue, freeze } from './protect.js';
 import { sortedDependencies } from './context.js';
 import { Session, type ObjectState } from './session.js';
 import { parseTemplate } from '../syntax/parse.js';
+import type { FoundFile } from '../source/locate.js';
 
 /** Compiles object templates given as files. */
 export async function compile(request: CompileRequest): Promise<ObjectResult[]> {
-  const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, ...request.options };
-  let initial: PanDict;
-  try {
-    initial = initialRoot(options.initialData);
-  } catch (e) {
-    const err = asPanError(e);
-    return request.files.map((f) => failedFile(f, err));
-  }
-  const session = new Session(options, () => copyValue(initial), request.onSourceRead);
+  const session = openSession(request);
+  if (session instanceof PanError) return request.files.map((f) => failedFile(f, session));
   const results: ObjectResult[] = [];
   const requested: ObjectState[] = [];
   const files = [...request.files].sort();
   for (const [i, file] of files.entries()) {
     if (request.claim !== undefined && !request.claim(i)) continue;
-    const outcome = requestFile(session, file);
+    const outcome = requestFile(session, requestedFile(file));
     if (outcome instanceof PanError) results.push(failedFile(file, outcome));
     else if (outcome !== undefined) requested.push(outcome);
     request.onFileBuilt?.(i + 1, files.length);
@@ -62,26 +56,22 @@ export async function compile(request: CompileRequest): Promise<ObjectResult[]> 
  * those files again with `compile`.
  */
 export async function compileEach(request: CompileRequest, onResult: (result: ObjectResult) => void): Promise<void> {
-  const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, ...request.options };
-  let initial: PanDict;
-  try {
-    initial = initialRoot(options.initialData);
-  } catch (e) {
-    const err = asPanError(e);
-    for (const f of [...request.files].sort()) onResult(failedFile(f, err));
+  const files = [...request.files].sort();
+  const session = openSession(request);
+  if (session instanceof PanError) {
+    for (const f of files) onResult(failedFile(f, session));
     return;
   }
-  const session = new Session(options, () => copyValue(initial), request.onSourceRead);
   const emitted = new Set<string>();
   const emit = (st: ObjectState): void => {
     if (emitted.has(st.name)) return;
     emitted.add(st.name);
     onResult(objectResult(session, st));
   };
-  const files = [...request.files].sort();
   for (const [i, file] of files.entries()) {
     if (request.claim !== undefined && !request.claim(i)) continue;
-    const outcome = requestFile(session, file);
+    const ref = requestedFile(file);
+    const outcome = requestFile(session, ref);
     if (outcome instanceof PanError) onResult(failedFile(file, outcome));
     else if (outcome !== undefined) {
       session.validate2(outcome);
@@ -91,17 +81,32 @@ export async function compileEach(request: CompileRequest, onResult: (result: Ob
     }
     // A requested object template is not needed again unless another object reads it (then it
     // is parsed again from the same text): let it go with its object.
-    if (outcome !== undefined) session.loader.release(requestedFile(file));
+    if (outcome !== undefined) session.loader.release(ref);
     request.onFileBuilt?.(i + 1, files.length);
   }
   for (const st of [...session.objects.values()].sort((a, b) => cmp(a.name, b.name))) emit(st);
 }
 
+/** The session of a request, or the error every requested file then fails with (bad initial data). */
+function openSession(request: CompileRequest): Session | PanError {
+  const options: CompileOptions = { ...DEFAULT_COMPILE_OPTIONS, ...request.options };
+  let initial: PanDict;
+  try {
+    initial = initialRoot(options.initialData);
+  } catch (e) {
+    return asPanError(e);
+  }
+  return new Session(options, () => copyValue(initial), request.onSourceRead);
+}
+
+/** A requested file as the loader knows it. */
+type RequestedFile = Pick<FoundFile, 'absPath' | 'displayPath'>;
+
 /** Compiles a requested file; returns the built object, nothing for non-object templates, or the error. */
-function requestFile(session: Session, file: string): ObjectState | PanError | undefined {
+function requestFile(session: Session, file: RequestedFile): ObjectState | PanError | undefined {
   let tpl;
   try {
-    tpl = session.loader.load(requestedFile(file));
+    tpl = session.loader.load(file);
   } catch (e) {
     return asPanError(e);
   }
@@ -109,8 +114,7 @@ function requestFile(session: Session, file: string): ObjectState | PanError | u
   return session.buildObject(tpl.name);
 }
 
-/** A requested file as the loader knows it. */
-function requestedFile(file: string): { absPath: string; displayPath: string } {
+function requestedFile(file: string): RequestedFile {
   return { absPath: path.resolve(file), displayPath: file };
 }
 
