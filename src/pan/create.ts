@@ -10,7 +10,7 @@ import { executeTemplate, loadForInclude } from './exec.js';
 import { deferred, evalArgs, located } from './interp.js';
 import type { CompiledTemplate, SpecialNode } from './ir.js';
 import { copyValue, freeze, writable } from './protect.js';
-import { termFromValue, type Term } from './terms.js';
+import { literalTerm, termFromValue, type Term } from './terms.js';
 import { putChild } from './tree.js';
 
 /** create(name, k1, v1, ...): runs a structure template on a fresh dict (§5.3, §10.1). */
@@ -120,12 +120,8 @@ export function createKeyTerms(n: SpecialNode): ReadonlyArray<Term | undefined> 
   const terms: Array<Term | undefined> = new Array(n.args.length).fill(undefined);
   for (let i = 1; i + 1 < n.args.length; i += 2) {
     const arg = n.args[i]!;
-    if (arg.k !== 'lit' || typeof arg.v !== 'string') continue;
-    try {
-      terms[i] = termFromValue(arg.v);
-    } catch {
-      // classified (and reported) when the call runs
-    }
+    // Keys must be strings: any other literal is classified (and reported) when the call runs.
+    if (arg.k === 'lit' && typeof arg.v === 'string') terms[i] = literalTerm(arg.v);
   }
   return terms;
 }

@@ -14,7 +14,7 @@ import type { ForeachNode, Node, SpecialNode, Target, UserCallNode, VarNode } fr
 import { OpError, binaryOp, unaryOp } from './ops.js';
 import { createKeyTerms, createWith, newCreateSite } from './create.js';
 import { specialHandler } from './specials.js';
-import { termFromValue, type Term } from './terms.js';
+import { literalTerm, termFromValue, type Term } from './terms.js';
 import { MISSING } from './tree.js';
 import { describeVar, readVar, resetLocal, writeTarget } from './variables.js';
 
@@ -154,12 +154,9 @@ function constantTerms(subs: readonly Node[]): readonly Term[] | undefined {
   if (subs.length === 0) return NO_TERMS;
   const terms: Term[] = [];
   for (const sub of subs) {
-    if (sub.k !== 'lit') return undefined;
-    try {
-      terms.push(termFromValue(sub.v));
-    } catch {
-      return undefined;
-    }
+    const term = sub.k === 'lit' ? literalTerm(sub.v) : undefined;
+    if (term === undefined) return undefined;
+    terms.push(term);
   }
   return terms;
 }

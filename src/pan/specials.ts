@@ -53,11 +53,6 @@ export function specialHandler(name: SpecialName): SpecialHandler {
   return HANDLERS[name];
 }
 
-/** Dispatches a call of an evaluator built-in. */
-export function callSpecial(ctx: ExecContext, n: SpecialNode): Value {
-  return HANDLERS[n.name](ctx, n);
-}
-
 function callReturn(ctx: ExecContext, n: SpecialNode): never {
   throw new ReturnSignal(evaluate(ctx, n.args[0]!));
 }

@@ -89,6 +89,18 @@ export function termFromLong(n: bigint): Term {
 }
 
 /** Converts a string or long value to a term; other kinds are rejected as panc does. */
+/**
+ * The term of a value known before running (a literal), when it is a valid one; undefined when
+ * it is not, so that the error is raised where the value is used, as for computed values.
+ */
+export function literalTerm(v: Value): Term | undefined {
+  try {
+    return termFromValue(v);
+  } catch {
+    return undefined;
+  }
+}
+
 export function termFromValue(v: Value): Term {
   if (typeof v === 'string') return termFromString(v);
   if (typeof v === 'bigint') return termFromLong(v);

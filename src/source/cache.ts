@@ -7,7 +7,7 @@
  * it (for the build cache, which then need not read the file again).
  */
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { TemplateFile } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseTemplate } from '../syntax/parse.js';
@@ -132,9 +132,6 @@ const MAX_ENTRIES = 100_000;
 /** The latest parsed version of each file, across readers. */
 const latest = new PathPairMap<Version>();
 
-/** Options of `readFileSync`: an options object saves a per-call copy of the defaults. */
-const UTF8 = { encoding: 'utf8' } as const;
-
 /**
  * A file as a run read it: size and modification time of the open file before the read (a
  * later change shows as a newer time) and the sha1 (hex) of the bytes read.
@@ -211,19 +208,19 @@ export class SourceReader {
   private file(absPath: string): ReaderFile {
     let file = this.files.get(absPath);
     if (file === undefined) {
-      file = new ReaderFile(this.onRead === undefined ? readFileSync(absPath, UTF8) : this.readReporting(absPath));
+      file = new ReaderFile(this.read(absPath));
       this.files.set(absPath, file);
     }
     return file;
   }
 
-  /** Reads with one open: the state reported is that of the file read (fstat before the read). */
-  private readReporting(absPath: string): string {
+  /** Reads a file with one open; the state reported is that of the file read (fstat before the read). */
+  private read(absPath: string): string {
     const fd = openSync(absPath, 'r');
     try {
       const st = fstatSync(fd);
       const bytes = readOpenFile(fd, st.size);
-      this.onRead!({ path: absPath, size: st.size, mtimeMs: st.mtimeMs, sha1: sha1Bytes(bytes) });
+      this.onRead?.({ path: absPath, size: st.size, mtimeMs: st.mtimeMs, sha1: sha1Bytes(bytes) });
       return bytes.toString('utf8');
     } finally {
       closeSync(fd);
